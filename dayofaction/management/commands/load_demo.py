@@ -1,0 +1,237 @@
+"""Demo data: a national Day of Action, three chapters, leaders, members and staff.
+
+Safe to run again: what exists already is left as it is.
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from chapters.models import Chapter, Role
+from chapters.services import chapter_create, membership_add
+from events.models import Event, EventStatus, Level
+from members.models import PolicyIssue, PracticeArea, User
+from members.services import profile_for, user_create
+
+DEMO_PASSWORD = "lobby-day-demo"
+
+CHAPTERS = [
+    ("Minnesota/Dakotas", ["MN", "ND", "SD"]),
+    ("Massachusetts", ["MA"]),
+    ("Tennessee", ["TN"]),
+]
+
+# (email, first, last, chapter, role, city, state, zip, years, first-timer)
+PEOPLE = [
+    (
+        "chair.mn@example.org",
+        "Ingrid",
+        "Halvorsen",
+        "Minnesota/Dakotas",
+        Role.CHAIR,
+        "Minneapolis",
+        "MN",
+        "55401",
+        18,
+        False,
+    ),
+    (
+        "vicechair.mn@example.org",
+        "Tomás",
+        "Reyes",
+        "Minnesota/Dakotas",
+        Role.VICE_CHAIR,
+        "Fargo",
+        "ND",
+        "58102",
+        9,
+        False,
+    ),
+    (
+        "amara.okafor@example.org",
+        "Amara",
+        "Okafor",
+        "Minnesota/Dakotas",
+        Role.MEMBER,
+        "Saint Paul",
+        "MN",
+        "55102",
+        4,
+        True,
+    ),
+    (
+        "lena.berg@example.org",
+        "Lena",
+        "Berg",
+        "Minnesota/Dakotas",
+        Role.MEMBER,
+        "Sioux Falls",
+        "SD",
+        "57104",
+        12,
+        False,
+    ),
+    (
+        "hamza.ali@example.org",
+        "Hamza",
+        "Ali",
+        "Minnesota/Dakotas",
+        Role.MEMBER,
+        "Rochester",
+        "MN",
+        "55901",
+        2,
+        True,
+    ),
+    (
+        "chair.ma@example.org",
+        "Maeve",
+        "Donnelly",
+        "Massachusetts",
+        Role.CHAIR,
+        "Boston",
+        "MA",
+        "02108",
+        22,
+        False,
+    ),
+    (
+        "priya.raman@example.org",
+        "Priya",
+        "Raman",
+        "Massachusetts",
+        Role.LEADER,
+        "Cambridge",
+        "MA",
+        "02139",
+        7,
+        False,
+    ),
+    (
+        "jonas.pereira@example.org",
+        "Jonas",
+        "Pereira",
+        "Massachusetts",
+        Role.MEMBER,
+        "Worcester",
+        "MA",
+        "01608",
+        3,
+        True,
+    ),
+    (
+        "grace.kim@example.org",
+        "Grace",
+        "Kim",
+        "Massachusetts",
+        Role.MEMBER,
+        "Springfield",
+        "MA",
+        "01103",
+        15,
+        False,
+    ),
+    (
+        "chair.tn@example.org",
+        "DeShawn",
+        "Carter",
+        "Tennessee",
+        Role.CHAIR,
+        "Nashville",
+        "TN",
+        "37203",
+        11,
+        False,
+    ),
+    (
+        "rosa.martinez@example.org",
+        "Rosa",
+        "Martinez",
+        "Tennessee",
+        Role.MEMBER,
+        "Memphis",
+        "TN",
+        "38103",
+        6,
+        True,
+    ),
+    (
+        "ethan.brooks@example.org",
+        "Ethan",
+        "Brooks",
+        "Tennessee",
+        Role.MEMBER,
+        "Knoxville",
+        "TN",
+        "37902",
+        1,
+        True,
+    ),
+]
+
+STAFF = ("staff@example.org", "Nadia", "Haddad")
+
+
+class Command(BaseCommand):
+    help = "Load demo data and print the demo logins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self._event()
+        chapters = {name: self._chapter(name, states) for name, states in CHAPTERS}
+        areas = list(PracticeArea.objects.all())
+        issues = list(PolicyIssue.objects.all())
+        staff = self._person(*STAFF, is_staff=True)
+        staff.is_superuser = True
+        staff.save(update_fields=["is_superuser"])
+        for index, row in enumerate(PEOPLE):
+            email, first, last, chapter, role, city, state, zip_code, years, first_time = row
+            user = self._person(email, first, last)
+            profile = profile_for(user=user)
+            if not profile.zip_code:
+                profile.city, profile.state, profile.zip_code = city, state, zip_code
+                profile.years_of_practice, profile.first_time_advocate = years, first_time
+                profile.phone = f"+1612555{index:04d}"
+                profile.save()
+                profile.practice_areas.set(areas[index % len(areas) :][:2])
+                profile.policy_issues.set(issues[index % len(issues) :][:2])
+            membership_add(chapter=chapters[chapter], user=user, role=role)
+        self._print_logins()
+
+    def _event(self):
+        date = datetime.date(timezone.localdate().year + 1, 4, 14)
+        Event.objects.get_or_create(
+            slug=f"national-day-of-action-{date.year}",
+            defaults={
+                "name": f"National Day of Action {date.year}",
+                "level": Level.NATIONAL,
+                "date": date,
+                "theme": "Immigration fuels prosperity",
+                "status": EventStatus.PUBLISHED,
+            },
+        )
+
+    def _chapter(self, name, states):
+        return Chapter.objects.filter(name=name).first() or chapter_create(
+            name=name, states=states
+        )
+
+    def _person(self, email, first, last, is_staff=False):
+        return User.objects.filter(email=email).first() or user_create(
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            email_verified=True,
+            is_staff=is_staff,
+        )
+
+    def _print_logins(self):
+        self.stdout.write(self.style.SUCCESS("Demo data is loaded. Log in with any of these:"))
+        self.stdout.write(f"  national staff   {STAFF[0]}")
+        self.stdout.write("  chapter chair    chair.mn@example.org  (Minnesota/Dakotas)")
+        self.stdout.write("  chapter leader   priya.raman@example.org  (Massachusetts)")
+        self.stdout.write("  member           amara.okafor@example.org  (Minnesota/Dakotas)")
+        self.stdout.write(f"  password for all: {DEMO_PASSWORD}")

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from chapters.invitation_views import invitation_respond
+from dayofaction import views
+
+admin.site.site_header = "Day of Action administration"
+admin.site.site_title = "Day of Action admin"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("members.urls")),
+    path("chapters/", include("chapters.urls")),
+    path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "dayofaction.views.bad_request"
+handler403 = "dayofaction.views.permission_denied"
+handler404 = "dayofaction.views.page_not_found"
+handler500 = "dayofaction.views.server_error"
