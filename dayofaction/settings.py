@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "localflavor",
     "dayofaction",
+    "lawmakers",
     "members",
     "chapters",
     "events",
@@ -209,6 +210,12 @@ CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# The public data on lawmakers (congress-legislators, Open States, ZCTA table):
+# a folder laid out like ../shared/data, read by the import commands.
+LAWMAKER_DATA_DIR = Path(
+    env.read_str("DAYOFACTION_LAWMAKER_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data"))
+)
 
 # Invitations to join a chapter stay valid this many days.
 INVITATION_VALID_DAYS = env.read_int("DAYOFACTION_INVITATION_VALID_DAYS", default=14, minimum=1)

@@ -33,3 +33,4 @@ CACHES = {
         "KEY_PREFIX": f"test-{os.getpid()}",
     }
 }
+WHITENOISE_AUTOREFRESH = True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("profile/", include("members.urls")),
     path("chapters/", include("chapters.urls")),
+    path("lawmakers/", include("lawmakers.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),
 ]

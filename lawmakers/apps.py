@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LawmakersConfig(AppConfig):
+    name = "lawmakers"
+    verbose_name = "Lawmakers"
