@@ -34,3 +34,7 @@ CACHES = {
     }
 }
 WHITENOISE_AUTOREFRESH = True
+# Several test runs may share one PostgreSQL server: each can name its own test database.
+DATABASES["default"]["TEST"] = {  # noqa: F405
+    "NAME": "test_dayofaction" + os.environ.get("DAYOFACTION_TEST_DB_SUFFIX", "")
+}
