@@ -11,16 +11,20 @@ class RosterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
     state = django_filters.ChoiceFilter(
-        field_name="user__profile__state", choices=STATE_CHOICES, empty_label="Any state"
+        field_name="user__profile__state",
+        label="Home state",
+        choices=STATE_CHOICES,
+        empty_label="Any state",
     )
     practice_area = django_filters.ModelChoiceFilter(
         field_name="user__profile__practice_areas",
+        label="Practice area",
         queryset=PracticeArea.objects.all(),
         empty_label="Any practice area",
     )
     first_time = django_filters.BooleanFilter(
         field_name="user__profile__first_time_advocate",
-        label="First-time advocates",
+        label="Experience",
         widget=forms.Select(
             choices=[("", "Everyone"), ("true", "First-timers"), ("false", "Experienced")]
         ),
