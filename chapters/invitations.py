@@ -133,8 +133,9 @@ def invitation_send(*, invitation_id: int) -> bool:
     The row is locked and must still be waiting, so a task delivered twice
     sends once. The link gets a fresh token each time.
     """
+    # Lock only the invitation: `invited_by` is an outer join, which PostgreSQL cannot lock.
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("chapter", "invited_by")
         .filter(pk=invitation_id, status=InvitationStatus.PENDING)
         .first()
