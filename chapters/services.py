@@ -39,13 +39,16 @@ def _set_states(chapter: Chapter, states: list[str]) -> None:
     )
 
 
+_ROLE_RANK = {Role.MEMBER: 0, Role.LEADER: 1, Role.VICE_CHAIR: 2, Role.CHAIR: 3}
+
+
 @transaction.atomic
 def membership_add(*, chapter: Chapter, user: User, role: str = Role.MEMBER) -> Membership:
     """Put a person in a chapter; an existing membership keeps the higher of the two roles."""
     membership, created = Membership.objects.select_for_update().get_or_create(
         chapter=chapter, user=user, defaults={"role": role}
     )
-    if not created and role != Role.MEMBER and membership.role == Role.MEMBER:
+    if not created and _ROLE_RANK[role] > _ROLE_RANK[membership.role]:
         membership.role = role
         membership.save(update_fields=["role"])
     return membership
