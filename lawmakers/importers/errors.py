@@ -1,0 +1,8 @@
+class DataFileError(Exception):
+    """A data file cannot be imported; the message names the file and the record."""
+
+    def __init__(self, file: str, message: str, record: str = ""):
+        self.file = file
+        self.record = record
+        where = f"{file}, {record}" if record else file
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,223 @@
+"""Lawmakers: members of Congress and of state legislatures, from public data.
+
+Reference data only: the importers write it, pages read it. A lawmaker who
+leaves office is kept with `is_serving=False`, because meetings refer to
+lawmakers and history must survive a change of seat.
+"""
+
+from django.db import models
+from localflavor.us.models import USStateField
+
+
+class Level(models.TextChoices):
+    FEDERAL = "federal", "Congress"
+    STATE = "state", "State legislature"
+
+
+class Chamber(models.TextChoices):
+    # Congress and state legislatures both have an upper and a lower chamber;
+    # `Lawmaker.chamber_name` gives the local name (Assembly in California).
+    UPPER = "upper", "Senate"
+    LOWER = "lower", "House"
+
+
+class CapitolSide(models.TextChoices):
+    SENATE = "senate", "Senate side"
+    HOUSE = "house", "House side"
+
+
+class Building(models.TextChoices):
+    RUSSELL = "russell", "Russell Senate Office Building"
+    DIRKSEN = "dirksen", "Dirksen Senate Office Building"
+    HART = "hart", "Hart Senate Office Building"
+    CANNON = "cannon", "Cannon House Office Building"
+    LONGWORTH = "longworth", "Longworth House Office Building"
+    RAYBURN = "rayburn", "Rayburn House Office Building"
+    FORD = "ford", "Ford House Office Building"
+    CAPITOL = "capitol", "U.S. Capitol"
+
+
+class Lawmaker(models.Model):
+    public_id = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="Bioguide id for Congress, Open States person id for state legislators.",
+    )
+    level = models.CharField(max_length=10, choices=Level.choices)
+    chamber = models.CharField(max_length=10, choices=Chamber.choices)
+    state = USStateField()
+    district = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Empty for US senators; 0 is an at-large House seat; "
+        "state districts are text such as 62A or 2nd Barnstable.",
+    )
+    is_voting = models.BooleanField(
+        default=True, help_text="False for the House's non-voting delegates (DC, PR, territories)."
+    )
+    party = models.CharField(max_length=60, blank=True)
+    first_name = models.CharField(max_length=100, blank=True)
+    middle_name = models.CharField(max_length=100, blank=True)
+    last_name = models.CharField(max_length=100)
+    suffix = models.CharField(max_length=20, blank=True)
+    nickname = models.CharField(max_length=100, blank=True)
+    full_name = models.CharField(max_length=200)
+    term_start = models.DateField(null=True, blank=True)
+    term_end = models.DateField(null=True, blank=True)
+    senate_class = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_appointed = models.BooleanField(default=False)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    website = models.URLField(max_length=300, blank=True)
+    contact_form = models.URLField(max_length=300, blank=True)
+    office_raw = models.CharField("capitol office (as published)", max_length=300, blank=True)
+    office_building = models.CharField(max_length=20, choices=Building.choices, blank=True)
+    office_room = models.CharField(max_length=20, blank=True)
+    capitol_side = models.CharField(max_length=10, choices=CapitolSide.choices, blank=True)
+    mailing_address = models.CharField(max_length=300, blank=True)
+    social = models.JSONField(default=dict, blank=True)
+    is_serving = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "public_id"]
+        indexes = [
+            models.Index(fields=["level", "state", "chamber", "district"]),
+            models.Index(fields=["is_serving", "last_name"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=Level.values), name="lawmakers_level_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(chamber__in=Chamber.values), name="lawmakers_chamber_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def chamber_name(self) -> str:
+        if self.level == Level.FEDERAL:
+            return "Senate" if self.chamber == Chamber.UPPER else "House"
+        if self.chamber == Chamber.LOWER and self.state == "CA":
+            return "Assembly"
+        return self.get_chamber_display()
+
+    @property
+    def title(self) -> str:
+        if self.level == Level.FEDERAL:
+            if self.chamber == Chamber.UPPER:
+                return "Senator"
+            return "Representative" if self.is_voting else "Delegate"
+        return "State senator" if self.chamber == Chamber.UPPER else "State representative"
+
+    @property
+    def seat(self) -> str:
+        """Where the seat is, e.g. "MN-5", "MN at-large", "MN Senate", "MN House 62A"."""
+        if self.level == Level.FEDERAL:
+            if self.chamber == Chamber.UPPER:
+                return f"{self.state} Senate"
+            return (
+                f"{self.state} at-large"
+                if self.district == "0"
+                else f"{self.state}-{self.district}"
+            )
+        return f"{self.state} {self.chamber_name} {self.district}"
+
+
+class DistrictOffice(models.Model):
+    lawmaker = models.ForeignKey(
+        Lawmaker, on_delete=models.CASCADE, related_name="district_offices"
+    )
+    source_id = models.CharField(max_length=120, unique=True)
+    address = models.CharField(max_length=300, blank=True)
+    suite = models.CharField(max_length=100, blank=True)
+    building = models.CharField(max_length=150, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=2, blank=True)
+    zip_code = models.CharField(max_length=10, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    fax = models.CharField(max_length=40, blank=True)
+    hours = models.CharField(max_length=200, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["lawmaker", "city", "source_id"]
+
+    def __str__(self):
+        return f"{self.lawmaker}: {self.city or self.address}"
+
+
+class CommitteeKind(models.TextChoices):
+    HOUSE = "house", "House"
+    SENATE = "senate", "Senate"
+    JOINT = "joint", "Joint"
+
+
+class Committee(models.Model):
+    """A committee of Congress, or a subcommittee when it has a parent."""
+
+    code = models.CharField(max_length=12, unique=True, help_text="Thomas id, e.g. HSJU or HSJU01")
+    name = models.CharField(max_length=250)
+    kind = models.CharField(max_length=10, choices=CommitteeKind.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subcommittees"
+    )
+    url = models.URLField(max_length=300, blank=True)
+    address_raw = models.CharField(max_length=300, blank=True)
+    office_building = models.CharField(max_length=20, choices=Building.choices, blank=True)
+    office_room = models.CharField(max_length=20, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    jurisdiction = models.TextField(blank=True)
+    is_current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        if self.parent_id:
+            return f"{self.parent.name}: {self.name}"
+        return self.name
+
+
+class CommitteeSeat(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="seats")
+    lawmaker = models.ForeignKey(
+        Lawmaker, on_delete=models.CASCADE, related_name="committee_seats"
+    )
+    side = models.CharField(max_length=10, blank=True, help_text="majority or minority")
+    rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=60, blank=True, help_text="Chair, Ranking Member …")
+    chamber = models.CharField(max_length=10, blank=True, help_text="On joint committees.")
+
+    class Meta:
+        ordering = ["committee", "side", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "lawmaker"], name="lawmakers_seat_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.lawmaker} on {self.committee}"
+
+
+class ZipDistrict(models.Model):
+    """One row of the ZCTA to congressional district table (a ZCTA may have several)."""
+
+    zcta = models.CharField(max_length=5)
+    state = USStateField()
+    district = models.PositiveSmallIntegerField(help_text="0 is at-large or a delegate's seat.")
+
+    class Meta:
+        ordering = ["zcta", "state", "district"]
+        indexes = [models.Index(fields=["zcta"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zcta", "state", "district"], name="lawmakers_zip_district_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.zcta} → {self.state}-{self.district}"
