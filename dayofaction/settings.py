@@ -9,6 +9,8 @@ that `manage.py check --deploy` looks for are on.
 
 from pathlib import Path
 
+from celery.schedules import crontab
+
 from dayofaction import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -219,6 +221,33 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 LAWMAKER_DATA_DIR = Path(
     env.read_str("DAYOFACTION_LAWMAKER_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data"))
 )
+# Downloading instead: one mirror laid out like that folder, or else each part
+# from its published location. The weekly refresh task downloads.
+LAWMAKER_DATA_BASE_URL = (
+    env.read_url("DAYOFACTION_LAWMAKER_DATA_BASE_URL", default="", schemes=("http", "https"))
+    if env.read_str("DAYOFACTION_LAWMAKER_DATA_BASE_URL", default="")
+    else ""
+)
+LAWMAKER_CONGRESS_URL = env.read_url(
+    "DAYOFACTION_LAWMAKER_CONGRESS_URL",
+    default="https://unitedstates.github.io/congress-legislators/",
+    schemes=("http", "https"),
+)
+LAWMAKER_OPENSTATES_URL = env.read_url(
+    "DAYOFACTION_LAWMAKER_OPENSTATES_URL",
+    default="https://api.github.com/repos/openstates/people/contents/data/",
+    schemes=("http", "https"),
+)
+LAWMAKER_ZCTA_URL = env.read_url(
+    "DAYOFACTION_LAWMAKER_ZCTA_URL",
+    default="https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress/master/",
+    schemes=("http", "https"),
+)
+# The state legislatures imported (Open States folders).
+LAWMAKER_STATES = [
+    code.upper()
+    for code in env.read_list("DAYOFACTION_LAWMAKER_STATES", default=["CA", "MA", "MN", "TN"])
+]
 
 # Invitations to join a chapter stay valid this many days.
 INVITATION_VALID_DAYS = env.read_int("DAYOFACTION_INVITATION_VALID_DAYS", default=14, minimum=1)
@@ -257,4 +286,8 @@ LOGGING = {
 
 CELERY_BEAT_SCHEDULE = {
     "expire-invitations": {"task": "chapters.tasks.expire_invitations", "schedule": 60 * 60},
+    "refresh-lawmakers": {
+        "task": "lawmakers.tasks.refresh_lawmakers",
+        "schedule": crontab(hour=4, minute=17, day_of_week="sunday"),
+    },
 }

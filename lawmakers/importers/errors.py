@@ -6,3 +6,7 @@ class DataFileError(Exception):
         self.record = record
         where = f"{file}, {record}" if record else file
         super().__init__(f"{where}: {message}")
+
+
+class DownloadError(DataFileError):
+    """A file could not be downloaded (network, HTTP error): worth a later retry."""

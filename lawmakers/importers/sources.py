@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
-from lawmakers.importers.errors import DataFileError
+from lawmakers.importers.errors import DataFileError, DownloadError
 
 CONGRESS_DIR = "congress-legislators"
 OPENSTATES_DIR = "openstates-people"
@@ -66,10 +66,10 @@ class UrlSource:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as error:
-            raise DataFileError(url, f"download failed: HTTP {error.code}") from None
+            raise DownloadError(url, f"download failed: HTTP {error.code}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise DataFileError(url, f"download failed: {reason}") from None
+            raise DownloadError(url, f"download failed: {reason}") from None
 
     def read_bytes(self, name: str) -> bytes:
         return self._get(self.describe(name))[0]
