@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from chapters import access, selectors, services
 from chapters.filters import RosterFilter
 from chapters.forms import ChapterForm, RoleForm
+from members.services import profile_for
 
 ROSTER_PAGE_SIZE = 50
 
@@ -95,7 +96,8 @@ def _can_change_roles(user, chapter) -> bool:
 @login_required
 def member_detail(request, slug, membership_id):
     membership = access.membership_for_leader(request.user, slug, membership_id)
-    profile = membership.user.profile
+    # Accounts made in the admin or the shell have no profile until first used.
+    profile = profile_for(user=membership.user)
     return render(
         request,
         "chapters/member_detail.html",
