@@ -1,4 +1,9 @@
+import datetime
+import zoneinfo
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from localflavor.us.models import USStateField
 
 
@@ -25,6 +30,26 @@ class Event(models.Model):
     status = models.CharField(
         max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT
     )
+    briefing_venue = models.CharField(max_length=300, blank=True)
+    agenda = models.TextField(blank=True, help_text="The day's programme, one item a line.")
+    day_starts = models.TimeField(
+        default=datetime.time(8, 0), help_text="The first meeting may start at this time."
+    )
+    day_ends = models.TimeField(
+        default=datetime.time(18, 0), help_text="The last meeting must end by this time."
+    )
+    registration_opens_at = models.DateTimeField(null=True, blank=True)
+    registration_closes_at = models.DateTimeField(null=True, blank=True)
+    default_meeting_minutes = models.PositiveSmallIntegerField(default=20)
+    gap_same_building_minutes = models.PositiveSmallIntegerField(
+        default=5, help_text="Walking time between two meetings in the same building."
+    )
+    gap_same_side_minutes = models.PositiveSmallIntegerField(
+        default=10, help_text="Between buildings on the same side of the Capitol."
+    )
+    gap_across_sides_minutes = models.PositiveSmallIntegerField(
+        default=20, help_text="Between the House side and the Senate side."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -39,7 +64,76 @@ class Event(models.Model):
                 condition=models.Q(status__in=EventStatus.values),
                 name="events_status_known",
             ),
+            models.CheckConstraint(
+                condition=models.Q(day_ends__gt=models.F("day_starts")),
+                name="events_day_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_closes_at__isnull=True)
+                | models.Q(registration_opens_at__isnull=True)
+                | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
+                name="events_registration_closes_after_it_opens",
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == EventStatus.PUBLISHED
+
+    @property
+    def starts_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.day_starts, tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.day_ends, tzinfo=self.zone)
+
+    def local(self, moment: datetime.datetime) -> datetime.datetime:
+        return timezone.localtime(moment, self.zone)
+
+    def registration_is_open(self, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        if not self.is_published:
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        closes = self.registration_closes_at or self.starts_at
+        return now < closes
+
+
+class Attendance(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual"
+
+
+class Registration(models.Model):
+    """A person taking part in a Day of Action."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations"
+    )
+    attendance = models.CharField(
+        max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    registered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["registered_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="events_register_once"),
+            models.CheckConstraint(
+                condition=models.Q(attendance__in=Attendance.values),
+                name="events_attendance_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} at {self.event}"
