@@ -1,2 +1,219 @@
-# Meetings with lawmakers' offices, seats and itineraries arrive with the
-# scheduling capability (see docs/architecture.md).
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from chapters.models import Chapter
+from events.models import Event
+from lawmakers.models import Building, CapitolSide, Lawmaker
+
+SENATE_BUILDINGS = {Building.RUSSELL, Building.DIRKSEN, Building.HART}
+
+
+class MeetingKind(models.TextChoices):
+    LAWMAKER = "lawmaker", "With the lawmaker"
+    STAFF = "staff", "With staff"
+    DROP_OFF = "drop_off", "Drop-off"
+
+
+class MeetingStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    SCHEDULED = "scheduled", "Scheduled"
+    CONFIRMED = "confirmed", "Confirmed"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+    NO_SHOW = "no_show", "No-show"
+
+
+ACTIVE_MEETING_STATUSES = (
+    MeetingStatus.REQUESTED,
+    MeetingStatus.SCHEDULED,
+    MeetingStatus.CONFIRMED,
+    MeetingStatus.HELD,
+)
+
+
+class Meeting(models.Model):
+    """A chapter's meeting with a lawmaker's office during a Day of Action."""
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="meetings")
+    chapter = models.ForeignKey(Chapter, on_delete=models.PROTECT, related_name="meetings")
+    lawmaker = models.ForeignKey(Lawmaker, on_delete=models.PROTECT, related_name="meetings")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    building = models.CharField(max_length=20, choices=Building.choices, blank=True)
+    room = models.CharField(max_length=40, blank=True)
+    location_note = models.CharField(
+        max_length=200, blank=True, help_text="Anything that helps find the room."
+    )
+    kind = models.CharField(max_length=20, choices=MeetingKind.choices, default=MeetingKind.STAFF)
+    status = models.CharField(
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.REQUESTED
+    )
+    contact_name = models.CharField("office contact", max_length=150, blank=True)
+    contact_email = models.EmailField("office contact's email", blank=True)
+    seats = models.PositiveSmallIntegerField(default=5, help_text="How many of us may attend.")
+    seats_taken = models.PositiveSmallIntegerField(default=0, editable=False)
+    reserved_for_constituents = models.PositiveSmallIntegerField(
+        default=0, help_text="Seats only the lawmaker's constituents can take."
+    )
+    reserved_for_first_timers = models.PositiveSmallIntegerField(
+        default=0, help_text="Seats only first-time advocates can take."
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings_led",
+        verbose_name="lead advocate",
+    )
+    note_taker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings_noted",
+    )
+    signup_closed = models.BooleanField(
+        default=False, help_text="Members can no longer take or leave a seat themselves."
+    )
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "lawmaker__last_name"]
+        indexes = [
+            models.Index(fields=["event", "chapter", "starts_at"]),
+            models.Index(fields=["event", "lawmaker"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="meetings_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seats_taken__lte=models.F("seats")),
+                name="meetings_never_over_capacity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    reserved_for_constituents__lte=models.F("seats")
+                    - models.F("reserved_for_first_timers")
+                ),
+                name="meetings_reserved_within_seats",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MeetingStatus.values),
+                name="meetings_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=MeetingKind.values), name="meetings_kind_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lawmaker} ({self.starts_at:%H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_MEETING_STATUSES
+
+    @property
+    def seats_free(self) -> int:
+        return max(self.seats - self.seats_taken, 0)
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def capitol_side(self) -> str:
+        if self.building in SENATE_BUILDINGS:
+            return CapitolSide.SENATE
+        if self.building == Building.CAPITOL:
+            return CapitolSide.SENATE if self.room.upper().startswith("S") else CapitolSide.HOUSE
+        return CapitolSide.HOUSE if self.building else ""
+
+    @property
+    def place(self) -> str:
+        building = self.get_building_display() if self.building else ""
+        return ", ".join(part for part in (self.room, building) if part) or "Place to be set"
+
+
+class MeetingChange(models.Model):
+    """What changed on a meeting, who changed it and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    summary = models.CharField(max_length=300)
+    fields = models.JSONField(default=dict, blank=True, help_text="field: [before, after]")
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return self.summary
+
+
+class SeatStatus(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    WAITLISTED = "waitlisted", "Waitlisted"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Seat(models.Model):
+    """A person's place in a meeting: confirmed, or waiting for one."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seat_set")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="seats"
+    )
+    status = models.CharField(max_length=20, choices=SeatStatus.choices)
+    is_constituent = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        indexes = [models.Index(fields=["meeting", "status", "requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user"],
+                condition=models.Q(status__in=["confirmed", "waitlisted"]),
+                name="meetings_one_live_seat_per_person",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=SeatStatus.values),
+                name="meetings_seat_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.meeting} ({self.status})"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's calendar feed; revoking makes a new one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Calendar of {self.user}"

@@ -1,0 +1,189 @@
+"""Seats in meetings: take one, leave one, move people; never oversold.
+
+Every write locks the meeting row first, re-reads the counts under the lock,
+then writes; `Meeting.seats_taken` never exceeds `Meeting.seats`, and a
+database constraint says so too.
+"""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from lawmakers.models import Chamber, Lawmaker, Level
+from meetings.models import Meeting, Seat, SeatStatus
+from meetings.rules import Slot, clash
+from meetings.signals import seat_promoted
+from members.models import User
+from members.services import profile_for
+
+LIVE = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
+
+
+class SeatError(Exception):
+    """A seat that cannot be taken or changed; the message says which meeting and why."""
+
+
+def is_constituent(user: User, lawmaker: Lawmaker) -> bool:
+    """Does this person live in the lawmaker's state or district, as their profile says?"""
+    profile = profile_for(user=user)
+    if not profile.state or profile.state != lawmaker.state:
+        return False
+    if lawmaker.level == Level.FEDERAL:
+        if lawmaker.chamber == Chamber.UPPER:
+            return True
+        district = getattr(profile, "congressional_district", None)
+        return district is not None and str(district) == lawmaker.district
+    field = "state_upper_district" if lawmaker.chamber == Chamber.UPPER else "state_lower_district"
+    return bool(getattr(profile, field, "")) and getattr(profile, field) == lawmaker.district
+
+
+def _lock(meeting_id: int, lock: bool) -> Meeting:
+    meetings = Meeting.objects.select_related("event", "lawmaker")
+    if lock:
+        meetings = meetings.select_for_update(of=("self",))
+    return meetings.get(pk=meeting_id)
+
+
+def schedule_clash(*, meeting: Meeting, user: User) -> str | None:
+    """Why this person cannot also be in this meeting, given their confirmed seats."""
+    others = (
+        Meeting.objects.filter(
+            event=meeting.event_id,
+            seat_set__user=user,
+            seat_set__status=SeatStatus.CONFIRMED,
+        )
+        .exclude(pk=meeting.pk)
+        .select_related("lawmaker")
+    )
+    slot = Slot.of(meeting)
+    for other in others:
+        if not other.is_active:
+            continue
+        reason = clash(meeting.event, slot, Slot.of(other))
+        if reason:
+            return reason
+    return None
+
+
+def _free_for(meeting: Meeting, *, constituent: bool, first_timer: bool) -> bool:
+    """Is a seat free for this person, counting seats held back for others?"""
+    free = meeting.seats - meeting.seats_taken
+    if free <= 0:
+        return False
+    confirmed = Seat.objects.filter(meeting=meeting, status=SeatStatus.CONFIRMED)
+    held = 0
+    if meeting.reserved_for_constituents and not constituent:
+        taken = confirmed.filter(is_constituent=True).count()
+        held += max(meeting.reserved_for_constituents - taken, 0)
+    if meeting.reserved_for_first_timers and not first_timer:
+        taken = confirmed.filter(user__profile__first_time_advocate=True).count()
+        held += max(meeting.reserved_for_first_timers - taken, 0)
+    return free > held
+
+
+def _confirm(meeting: Meeting, seat: Seat) -> None:
+    seat.status = SeatStatus.CONFIRMED
+    seat.confirmed_at = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(seats_taken=F("seats_taken") + 1)
+    meeting.seats_taken += 1
+
+
+@transaction.atomic
+def seat_take(*, meeting_id: int, user: User, by_leader: bool = False, lock: bool = True) -> Seat:
+    """Give this person a confirmed seat, or a place on the waitlist when the meeting is full.
+
+    `lock=False` exists only for the canary test that shows the lock matters.
+    """
+    meeting = _lock(meeting_id, lock)
+    if not meeting.is_active:
+        raise SeatError(f"The meeting with {meeting.lawmaker} is {meeting.get_status_display()}.")
+    if meeting.signup_closed and not by_leader:
+        raise SeatError(
+            f"Sign-up for the meeting with {meeting.lawmaker} is closed: ask your chapter leader."
+        )
+    if Seat.objects.filter(meeting=meeting, user=user, status__in=LIVE).exists():
+        raise SeatError(f"You are already signed up for the meeting with {meeting.lawmaker}.")
+    reason = schedule_clash(meeting=meeting, user=user)
+    if reason:
+        raise SeatError(f"You cannot join the meeting with {meeting.lawmaker}: {reason}.")
+    profile = profile_for(user=user)
+    seat = Seat(
+        meeting=meeting,
+        user=user,
+        status=SeatStatus.WAITLISTED,
+        is_constituent=is_constituent(user, meeting.lawmaker),
+    )
+    if _free_for(
+        meeting, constituent=seat.is_constituent, first_timer=profile.first_time_advocate
+    ):
+        _confirm(meeting, seat)
+    seat.save()
+    return seat
+
+
+@transaction.atomic
+def seat_cancel(*, seat: Seat, by_leader: bool = False) -> list[Seat]:
+    """Give up a seat or leave the waitlist; a freed seat goes to the first who can take it.
+
+    Returns the seats promoted from the waitlist.
+    """
+    meeting = _lock(seat.meeting_id, lock=True)
+    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    if seat.status not in LIVE:
+        return []
+    if meeting.signup_closed and not by_leader:
+        raise SeatError(
+            f"Sign-up for the meeting with {meeting.lawmaker} is closed: ask your chapter leader."
+        )
+    was_confirmed = seat.status == SeatStatus.CONFIRMED
+    seat.status = SeatStatus.CANCELLED
+    seat.cancelled_at = timezone.now()
+    seat.save(update_fields=["status", "cancelled_at"])
+    if not was_confirmed:
+        return []
+    Meeting.objects.filter(pk=meeting.pk).update(seats_taken=F("seats_taken") - 1)
+    meeting.seats_taken -= 1
+    return promote_waitlist(meeting=meeting)
+
+
+def promote_waitlist(*, meeting: Meeting) -> list[Seat]:
+    """Fill free seats from the waitlist in order; call with the meeting locked."""
+    promoted = []
+    waiting = (
+        Seat.objects.filter(meeting=meeting, status=SeatStatus.WAITLISTED)
+        .select_related("user__profile")
+        .order_by("requested_at", "pk")
+    )
+    for seat in waiting:
+        if meeting.seats_taken >= meeting.seats:
+            break
+        if schedule_clash(meeting=meeting, user=seat.user):
+            continue
+        first_timer = seat.user.profile.first_time_advocate
+        if not _free_for(meeting, constituent=seat.is_constituent, first_timer=first_timer):
+            continue
+        _confirm(meeting, seat)
+        seat.save(update_fields=["status", "confirmed_at"])
+        promoted.append(seat)
+    for seat in promoted:
+        transaction.on_commit(lambda seat=seat: seat_promoted.send(sender=Seat, seat=seat))
+    return promoted
+
+
+@transaction.atomic
+def seat_move(*, seat: Seat, to_meeting: Meeting) -> Seat:
+    """A leader moves a person from one meeting to another (confirmed or waitlisted there)."""
+    if seat.meeting_id == to_meeting.pk:
+        raise SeatError("The person is already in this meeting.")
+    if seat.meeting.event_id != to_meeting.event_id:
+        raise SeatError("People can only be moved between meetings of the same event.")
+    user = seat.user
+    seat_cancel(seat=seat, by_leader=True)
+    return seat_take(meeting_id=to_meeting.pk, user=user, by_leader=True)
+
+
+@transaction.atomic
+def meeting_resize(*, meeting: Meeting) -> list[Seat]:
+    """After seats were added, hand them to the waitlist."""
+    locked = _lock(meeting.pk, lock=True)
+    return promote_waitlist(meeting=locked)

@@ -1,0 +1,8 @@
+"""Hooks for the apps above meetings (reminders): sent after the change is committed."""
+
+from django.dispatch import Signal
+
+# Sent with `seat`: a waitlisted person got a confirmed seat.
+seat_promoted = Signal()
+# Sent with `meeting` and `fields`: a meeting moved, changed room, or was cancelled.
+meeting_changed = Signal()
