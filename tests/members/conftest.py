@@ -1,0 +1,31 @@
+import pytest
+
+from members.models import PolicyIssue, PracticeArea
+
+
+@pytest.fixture
+def client_as(client, roles):
+    def log_in(role: str):
+        if roles[role] is not None:
+            client.force_login(roles[role])
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def practice_areas(db):
+    return [
+        PracticeArea.objects.get_or_create(name=name)[0] for name in ("Asylum", "Removal defense")
+    ]
+
+
+@pytest.fixture
+def policy_issues(db):
+    return [PolicyIssue.objects.get_or_create(name=name)[0] for name in ("Backlogs", "Detention")]
+
+
+@pytest.fixture
+def no_rate_limits(settings):
+    """allauth counts attempts in the shared cache, which outlives each test."""
+    settings.ACCOUNT_RATE_LIMITS = False
