@@ -13,6 +13,8 @@ urlpatterns = [
     path("profile/", include("members.urls")),
     path("chapters/", include("chapters.urls")),
     path("lawmakers/", include("lawmakers.urls")),
+    path("events/", include("events.urls")),
+    path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),
 ]
