@@ -1,0 +1,45 @@
+"""The real public data imported once per test module that asks for it.
+
+The import is written outside the tests' transactions (django_db_blocker) and
+wiped when the module ends, so other test modules see an empty lawmaker table.
+"""
+
+import pytest
+from django.conf import settings
+
+from lawmakers.importers.sources import folder_sources
+from lawmakers.models import Committee, CommitteeSeat, DistrictOffice, Lawmaker, ZipDistrict
+from lawmakers.services import lawmakers_import
+
+REAL_STATES = ("CA", "MA", "MN", "TN")
+
+
+def import_real_data():
+    sources = folder_sources(settings.LAWMAKER_DATA_DIR)
+    return lawmakers_import(
+        congress_source=sources["congress"],
+        openstates_source=sources["openstates"],
+        states=REAL_STATES,
+        zcta_source=sources["zcta"],
+    )
+
+
+def wipe_lawmakers():
+    ZipDistrict.objects.all().delete()
+    CommitteeSeat.objects.all().delete()
+    DistrictOffice.objects.all().delete()
+    Committee.objects.exclude(parent=None).delete()
+    Committee.objects.all().delete()
+    Lawmaker.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def real_lawmakers(django_db_setup, django_db_blocker):
+    """The summary of a full import of ../shared/data (skips when it is absent)."""
+    if not (settings.LAWMAKER_DATA_DIR / "congress-legislators").is_dir():
+        pytest.skip(f"no lawmaker data at {settings.LAWMAKER_DATA_DIR}")
+    with django_db_blocker.unblock():
+        summary = import_real_data()
+    yield summary
+    with django_db_blocker.unblock():
+        wipe_lawmakers()
