@@ -82,6 +82,10 @@ def _read_url(name: str, default: str, parse) -> dict:
 
 
 def read_database(name: str, *, default: str) -> dict:
+    value = _raw(name) or default
+    # django-environ passes an unknown scheme through as the engine's name.
+    if value.split("://", 1)[0] not in environ.Env.DB_SCHEMES:
+        raise _refuse(name, value, "unknown database scheme (use postgres:// or sqlite://)")
     config = _read_url(name, default, environ.Env.db_url_config)
     if not config.get("ENGINE"):
         raise _refuse(name, _raw(name) or default, "unknown database scheme")
