@@ -8,7 +8,7 @@ from django.db.models import Count
 from lawmakers.importers.congress import CongressData, parse_congress
 from lawmakers.importers.openstates import parse_state
 from lawmakers.importers.summary import Counts, ImportSummary
-from lawmakers.importers.sync import delete_missing, sync_rows
+from lawmakers.importers.sync import BATCH, delete_missing, sync_rows
 from lawmakers.importers.zcta import parse_zcta
 from lawmakers.models import (
     Chamber,
@@ -182,17 +182,22 @@ def _write_state(state: str, lawmakers: dict, offices: dict, summary: ImportSumm
 
 
 def _write_zip_rows(zip_rows: set, summary: ImportSummary) -> None:
+    # Rows have no fields beside their key: compare plain tuples, not model objects.
     counts = summary.kind("ZIP (ZCTA) to district rows")
-    rows = {key: dict(zip(ZIP_FIELDS, key, strict=True)) for key in zip_rows}
-    missing = sync_rows(
-        model=ZipDistrict,
-        existing=ZipDistrict.objects.all(),
-        key_of=lambda obj: (obj.zcta, obj.state, obj.district),
-        rows=rows,
-        fields=ZIP_FIELDS,
-        counts=counts,
-    )
-    delete_missing(ZipDistrict, missing, counts)
+    existing = {
+        (zcta, state, district): pk
+        for pk, zcta, state, district in ZipDistrict.objects.values_list(
+            "pk", *ZIP_FIELDS
+        ).iterator(chunk_size=10_000)
+    }
+    new = [ZipDistrict(zcta=z, state=s, district=d) for z, s, d in zip_rows - existing.keys()]
+    ZipDistrict.objects.bulk_create(new, batch_size=BATCH)
+    gone = [pk for key, pk in existing.items() if key not in zip_rows]
+    for start in range(0, len(gone), BATCH):
+        ZipDistrict.objects.filter(pk__in=gone[start : start + BATCH]).delete()
+    counts.created += len(new)
+    counts.removed += len(gone)
+    counts.unchanged += len(existing) - len(gone)
 
 
 def _add_facts(parsed: ParsedData, summary: ImportSummary) -> None:

@@ -5,6 +5,7 @@ anything reaches the database. Files: legislators-current, its district
 offices and social media, committees-current and committee-membership-current.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from lawmakers.capitol import parse_office
@@ -16,11 +17,14 @@ from lawmakers.importers.common import (
     state_code,
     text,
 )
-from lawmakers.importers.errors import DataFileError
+from lawmakers.importers.errors import DataFileError, MissingFile
 from lawmakers.importers.summary import ImportSummary
 from lawmakers.models import Chamber, CommitteeKind, Level
 
 LEGISLATORS = "legislators-current.yaml"
+# The same data as the YAML, published beside it; read first when present, as
+# JSON parses some forty times faster than YAML in Python.
+LEGISLATORS_JSON = "legislators-current.json"
 DISTRICT_OFFICES = "legislators-district-offices.yaml"
 SOCIAL_MEDIA = "legislators-social-media.yaml"
 COMMITTEES = "committees-current.yaml"
@@ -44,6 +48,21 @@ def _yaml_list(source, name: str):
     return file, data
 
 
+def _legislators(source):
+    try:
+        data = source.read_bytes(LEGISLATORS_JSON)
+    except MissingFile:
+        return _yaml_list(source, LEGISLATORS)
+    file = source.describe(LEGISLATORS_JSON)
+    try:
+        people = json.loads(data)
+    except ValueError as error:
+        raise DataFileError(file, f"is not valid JSON: {error}") from None
+    if not isinstance(people, list):
+        raise DataFileError(file, "expected a list of records")
+    return file, people
+
+
 def _bioguide(entry, *, file: str, record: str) -> str:
     ids = require(entry, "id", file=file, record=record)
     return str(require(ids, "bioguide", file=file, record=record)).strip()
@@ -58,7 +77,7 @@ def _full_name(name: dict) -> str:
 
 
 def parse_legislators(source, summary: ImportSummary) -> dict[str, dict]:
-    file, people = _yaml_list(source, LEGISLATORS)
+    file, people = _legislators(source)
     lawmakers: dict[str, dict] = {}
     for index, person in enumerate(people, start=1):
         record = f"record {index}"

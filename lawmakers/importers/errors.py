@@ -10,3 +10,7 @@ class DataFileError(Exception):
 
 class DownloadError(DataFileError):
     """A file could not be downloaded (network, HTTP error): worth a later retry."""
+
+
+class MissingFile(DataFileError):
+    """The file (or URL) does not exist."""

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
-from lawmakers.importers.errors import DataFileError, DownloadError
+from lawmakers.importers.errors import DataFileError, DownloadError, MissingFile
 
 CONGRESS_DIR = "congress-legislators"
 OPENSTATES_DIR = "openstates-people"
@@ -34,7 +34,7 @@ class FolderSource:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise DataFileError(str(path), "file not found") from None
+            raise MissingFile(str(path), "file not found") from None
         except OSError as error:
             raise DataFileError(str(path), f"cannot be read ({error.strerror})") from None
 
@@ -66,6 +66,8 @@ class UrlSource:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as error:
+            if error.code == 404:
+                raise MissingFile(url, "file not found (HTTP 404)") from None
             raise DownloadError(url, f"download failed: HTTP {error.code}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             reason = getattr(error, "reason", error)

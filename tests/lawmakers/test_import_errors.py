@@ -135,3 +135,10 @@ def test_import_command_reports_error_without_traceback(db, tmp_path):
 def test_import_command_download_failure_is_a_clear_error(db):
     with pytest.raises(CommandError, match="download failed"):
         call_command("import_lawmakers", "--base-url", "http://127.0.0.1:9/", "--only", "zcta")
+
+
+def test_import_bad_json_twin_names_file(db, tmp_path, import_folder):
+    root = _write(tmp_path, **{"congress-legislators/legislators-current.json": "[{"})
+    with pytest.raises(DataFileError, match=r"legislators-current\.json: is not valid JSON"):
+        import_folder(root)
+    assert _nothing_imported()
