@@ -230,3 +230,17 @@ def test_invitation_upload_without_file_is_refused(client, leader, chapter):
     response = client.post(url, {"file": ""})
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["file"]
+
+
+def test_invitation_upload_larger_than_2mb_is_refused(upload):
+    raw = b"email\n" + b"".join(f"p{n:07d}@example.org\n".encode() for n in range(110_000))
+    response = upload(raw)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": ["The file is larger than 2 MB; split it."]}
+    assert Invitation.objects.count() == 0
+
+
+def test_read_invitation_csv_more_than_max_rows_is_refused(chapter, monkeypatch):
+    monkeypatch.setattr("chapters.invitation_csv.MAX_ROWS", 3)
+    raw = b"email\n" + b"".join(f"p{n}@example.org\n".encode() for n in range(5))
+    assert problems_of(chapter, raw) == ["The file has more than 3 rows; split it."]
