@@ -157,4 +157,4 @@ def test_settings_with_bad_value_stop_naming_it(tmp_path):
 
 def test_settings_first_run_with_debug_needs_nothing_else(tmp_path):
     result = run_settings(tmp_path, DJANGO_DEBUG="true")
-    assert (result.returncode, result.stderr) == (0, "")
+    assert result.returncode == 0, result.stderr
