@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 import redis
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from tests.e2e import processes
@@ -187,13 +188,10 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
 
 
 def _forget_queue(broker_url: str, queue: str) -> None:
-    """Remove the run's queue and its binding from Redis, so runs leave nothing behind."""
+    """Remove the run's queue and its bindings from Redis: every key that names it."""
     client = redis.Redis.from_url(broker_url)
-    client.delete(queue)
-    for binding_set in client.scan_iter("_kombu.binding.*"):
-        for member in client.smembers(binding_set):
-            if member.endswith(queue.encode()):
-                client.srem(binding_set, member)
+    for key in client.scan_iter(match=f"*{queue}*"):
+        client.delete(key)
     client.close()
 
 
@@ -228,6 +226,10 @@ def chromium():
         )
         yield browser
         browser.close()
+        # While Playwright's loop runs, Django keeps this thread's connections in
+        # context-local storage: the test's own queries opened one there, which
+        # must be closed now or it would hold the test database open to the end.
+        connections.close_all()
 
 
 @pytest.fixture

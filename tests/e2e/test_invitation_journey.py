@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chapters.models import InvitationStatus, Membership, Role
-from tests.e2e.mailbox import link_in
+from tests.e2e.mailbox import html_of, link_in
 from tests.e2e.pages import expect_logged_in_home, log_in, message
 from tests.factories import PASSWORD, ChapterFactory, MembershipFactory
 
@@ -36,7 +36,9 @@ def test_leader_invites_newcomer_who_joins_through_the_emailed_link(
     )
     link = link_in(email, containing="/invitations/")
     assert link.startswith(live_site + "/invitations/")
-    assert "send_invitation" in celery_worker["log_path"].read_text()
+    assert link in html_of(email)
+    worker_log = celery_worker["log_path"].read_text()
+    assert re.search(r"Task chapters\.tasks\.send_invitation\[\S+\] succeeded", worker_log)
 
     invitee_page = open_page(phone=True)
     invitee_page.goto(link)
