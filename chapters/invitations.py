@@ -161,7 +161,7 @@ def invitation_for_token(*, token: str) -> Invitation:
     """The invitation behind a link, marked opened; raises if it can no longer be used."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("chapter")
             .filter(token_hash=hash_token(token))
             .first()

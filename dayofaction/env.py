@@ -6,6 +6,7 @@ django-environ parses the URL-shaped values (database, cache, email).
 """
 
 import os
+import re
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -19,8 +20,14 @@ def _raw(name: str) -> str | None:
     return None if value is None else value.strip()
 
 
+def _without_password(value: str) -> str:
+    """The value as it may be shown in a log: a URL's password replaced by ***."""
+    return re.sub(r"(://[^:/@\s]*:)[^@/\s]*@", r"\1***@", value)
+
+
 def _refuse(name: str, value: str, expected: str) -> ImproperlyConfigured:
-    return ImproperlyConfigured(f"Environment variable {name}={value!r} is not valid: {expected}.")
+    shown = _without_password(value)
+    return ImproperlyConfigured(f"Environment variable {name}={shown!r} is not valid: {expected}.")
 
 
 def read_bool(name: str, *, default: bool) -> bool:

@@ -158,3 +158,13 @@ def test_settings_with_bad_value_stop_naming_it(tmp_path):
 def test_settings_first_run_with_debug_needs_nothing_else(tmp_path):
     result = run_settings(tmp_path, DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_read_database_refusal_hides_the_password(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "mysqlx://bob:s3cret@db.example.org/app")
+
+    with pytest.raises(ImproperlyConfigured) as refusal:
+        env.read_database("DATABASE_URL", default="sqlite:///x")
+
+    assert "s3cret" not in str(refusal.value)
+    assert "bob:***@db.example.org" in str(refusal.value)
