@@ -30,7 +30,11 @@ class Slot:
     @classmethod
     def of(cls, meeting) -> "Slot":
         return cls(
-            meeting.starts_at, meeting.ends_at, meeting.building, meeting.room, str(meeting)
+            meeting.starts_at,
+            meeting.ends_at,
+            meeting.building,
+            meeting.room,
+            str(meeting.lawmaker),
         )
 
 
@@ -57,13 +61,15 @@ def gap_minutes(first: Slot, second: Slot) -> int:
 def clash(event: Event, slot: Slot, other: Slot) -> str | None:
     """Why one person cannot attend both meetings, or None."""
     first, second = sorted((slot, other), key=lambda s: s.starts_at)
+    # In the event's time zone: the database's UTC would name the wrong hour.
+    other_label = f"{other.label} at {event.local(other.starts_at):%-I:%M %p}"
     if first.ends_at > second.starts_at:
-        return f"it overlaps your meeting with {other.label}"
+        return f"it overlaps your meeting with {other_label}"
     needed = required_gap_minutes(event, first, second)
     have = gap_minutes(first, second)
     if have < needed:
         return (
-            f"it leaves {have} minutes to walk to or from your meeting with {other.label}, "
+            f"it leaves {have} minutes to walk to or from your meeting with {other_label}, "
             f"and the event allows {needed} minutes between these rooms"
         )
     return None

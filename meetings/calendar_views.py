@@ -1,0 +1,61 @@
+"""Calendar files: the feed behind a secret token, the download, and revoking the token."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from meetings.calendar import calendar_for, calendar_seats, feed_revoke
+from meetings.models import CalendarFeed
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _calendar_response(request, user, *, filename: str | None = None) -> HttpResponse:
+    body = calendar_for(
+        user=user,
+        seats=calendar_seats(user=user),
+        link=request.build_absolute_uri(reverse("home")),
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    # The feed's address is the secret: keep it out of shared caches and referrers.
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def calendar_feed(request, token):
+    """For calendar apps, which cannot log in: the token in the address is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    if not feed.user.is_active:
+        return HttpResponse(status=404)
+    return _calendar_response(request, feed.user)
+
+
+@login_required
+@require_GET
+def calendar_download(request):
+    return _calendar_response(request, request.user, filename="my-meetings.ics")
+
+
+@login_required
+@require_POST
+def calendar_revoke(request):
+    feed_revoke(user=request.user)
+    messages.success(
+        request,
+        "Your calendar has a new address. Calendars subscribed to the old one stop updating: "
+        "subscribe again with the new link.",
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("home")
+    return redirect(target)
