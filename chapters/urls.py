@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chapters import invitation_views, views
+from chapters import constituent_views, invitation_views, views
 
 app_name = "chapters"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.chapter_create, name="create"),
     path("<slug:slug>/", views.roster, name="roster"),
     path("<slug:slug>/edit/", views.chapter_edit, name="edit"),
+    path("<slug:slug>/lawmakers/", constituent_views.chapter_lawmakers, name="lawmakers"),
     path("<slug:slug>/members/<int:membership_id>/", views.member_detail, name="member"),
     path("<slug:slug>/members/<int:membership_id>/role/", views.member_role, name="member_role"),
     path(

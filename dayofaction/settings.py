@@ -243,6 +243,9 @@ LAWMAKER_ZCTA_URL = env.read_url(
     default="https://raw.githubusercontent.com/OpenSourceActivismTech/us-zipcodes-congress/master/",
     schemes=("http", "https"),
 )
+# Sections other apps add to a lawmaker's page: functions (request, lawmaker) -> HTML.
+# The lawmakers app imports none of our other apps; this is how they plug in.
+LAWMAKER_PAGE_PANELS = ["chapters.constituents.lawmaker_constituents_panel"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()

@@ -116,6 +116,13 @@ class Profile(models.Model):
     policy_issues = models.ManyToManyField(
         PolicyIssue, blank=True, related_name="profiles", verbose_name="issues I care about"
     )
+    # The districts the member chose where their ZIP code does not settle it
+    # (see members.constituency); null or blank means not chosen.
+    congressional_district = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="0 is an at-large seat."
+    )
+    state_upper_district = models.CharField("state senate district", max_length=60, blank=True)
+    state_lower_district = models.CharField("state house district", max_length=60, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -1,0 +1,44 @@
+from django import forms
+
+from members.constituency import Constituency, district_label
+
+
+class DistrictChoiceForm(forms.Form):
+    """The districts a member chooses; only the questions their data leaves open are asked."""
+
+    congressional_district = forms.TypedChoiceField(
+        label="Your congressional district",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Your ZIP code spans several districts: choose the one you live in.",
+    )
+    state_upper_district = forms.ChoiceField(label="Your state senate district", required=False)
+    state_lower_district = forms.ChoiceField(label="Your state house district", required=False)
+
+    def __init__(self, *args, constituency: Constituency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.constituency = constituency
+        state = constituency.state
+        if len(constituency.candidate_districts) > 1:
+            self.fields["congressional_district"].choices = [
+                (d, district_label(state, d)) for d in constituency.candidate_districts
+            ]
+        else:
+            del self.fields["congressional_district"]
+        if constituency.has_state_data:
+            not_chosen = [("", "Not chosen")]
+            self.fields["state_upper_district"].choices = not_chosen + [
+                (d, d) for d in constituency.upper_districts
+            ]
+            self.fields["state_lower_district"].choices = not_chosen + [
+                (d, d) for d in constituency.lower_districts
+            ]
+        else:
+            del self.fields["state_upper_district"]
+            del self.fields["state_lower_district"]
+
+    @property
+    def has_questions(self) -> bool:
+        return bool(self.fields)
