@@ -53,7 +53,9 @@ def feed_revoke(*, user: User) -> CalendarFeed:
 def calendar_seats(*, user: User) -> list[Seat]:
     """The person's confirmed seats with everything a VEVENT needs, in three queries."""
     changes = (
+        # The row that records the creation carries no fields: it is not a change.
         MeetingChange.objects.filter(meeting=OuterRef("pk"))
+        .exclude(fields={})
         .order_by()
         .values("meeting")
         .annotate(total=Count("pk"))
@@ -122,7 +124,7 @@ def calendar_for(*, user: User, seats: list[Seat], link: str = "") -> bytes:
         event.add("uid", f"meeting-{meeting.pk}@{domain}")
         event.add("dtstamp", meeting.updated_at)
         event.add("last-modified", meeting.updated_at)
-        event.add("sequence", max(meeting.change_count - 1, 0))
+        event.add("sequence", meeting.change_count)
         event.add("dtstart", meeting.starts_at.astimezone(zone))
         event.add("dtend", meeting.ends_at.astimezone(zone))
         event.add("summary", f"Meeting with {meeting.lawmaker.title} {meeting.lawmaker.full_name}")
