@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -119,6 +120,15 @@ def live_site(live_server, smtp_sink, settings):
 # Celery worker ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RunningWorker:
+    queue: str
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
 def _database_url(database: dict) -> str:
     credentials = quote(database.get("USER") or "", safe="")
     if database.get("PASSWORD"):
@@ -181,7 +191,7 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
             pattern=rf"{re.escape(node)}@\S+ ready\.",
             timeout=60,
         )
-        yield {"queue": queue, "log_path": log_path}
+        yield RunningWorker(queue=queue, log_path=log_path)
     finally:
         processes.stop(process)
         _forget_queue(settings.CELERY_BROKER_URL, queue)
@@ -202,13 +212,13 @@ def celery_worker(request, _celery_worker_process, live_site, settings):
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     saved = {name: app.conf[name] for name in ("task_always_eager", "task_default_queue")}
-    app.conf.update(task_always_eager=False, task_default_queue=_celery_worker_process["queue"])
+    app.conf.update(task_always_eager=False, task_default_queue=_celery_worker_process.queue)
     yield _celery_worker_process
     app.conf.update(saved)
     if _failed(request.node):
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         shutil.copyfile(
-            _celery_worker_process["log_path"],
+            _celery_worker_process.log_path,
             ARTIFACTS_DIR / f"{_artifact_name(request.node)}-celery-worker.log",
         )
 

@@ -101,9 +101,9 @@ def test_signup_with_different_passwords_shows_the_error_and_sends_nothing(
     assert smtp_sink.messages() == []
 
 
-def test_member_resets_forgotten_password_through_the_emailed_link(browser_page, smtp_sink):
+def test_member_resets_forgotten_password_through_the_emailed_link(phone_page, smtp_sink):
     user = UserFactory(email="forgetful@example.org", first_name="Farah")
-    page = browser_page
+    page = phone_page
     page.goto("/accounts/login/")
     page.get_by_role("link", name="Forgot your password?").click()
     page.get_by_label("Email").fill("forgetful@example.org")

@@ -37,8 +37,9 @@ def test_leader_invites_newcomer_who_joins_through_the_emailed_link(
     link = link_in(email, containing="/invitations/")
     assert link.startswith(live_site + "/invitations/")
     assert link in html_of(email)
-    worker_log = celery_worker["log_path"].read_text()
-    assert re.search(r"Task chapters\.tasks\.send_invitation\[\S+\] succeeded", worker_log)
+    assert re.search(
+        r"Task chapters\.tasks\.send_invitation\[\S+\] succeeded", celery_worker.log()
+    )
 
     invitee_page = open_page(phone=True)
     invitee_page.goto(link)
