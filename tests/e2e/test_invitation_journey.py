@@ -64,3 +64,71 @@ def test_leader_invites_newcomer_who_joins_through_the_emailed_link(
     expect(leader_page.get_by_role("row").filter(has_text=INVITEE)).to_contain_text(
         "Sam Lindqvist"
     )
+
+
+def test_invited_member_with_an_account_logs_in_from_the_link_and_joins(
+    open_page, celery_worker, smtp_sink
+):
+    chapter = ChapterFactory(name="Tennessee", slug="tennessee", states=["TN"])
+    leader = MembershipFactory(chapter=chapter, role=Role.LEADER).user
+    member = MembershipFactory(user__email="kofi@example.org", user__first_name="Kofi").user
+    leader_page = open_page()
+    log_in(leader_page, email=leader.email, password=PASSWORD)
+    leader_page.goto("/chapters/tennessee/invitations/")
+    leader_page.get_by_label("Email").fill("Kofi@Example.org")
+    leader_page.get_by_role("button", name="Send invitation").click()
+    expect(
+        message(leader_page, "An invitation is on its way to kofi@example.org.")
+    ).to_be_visible()
+
+    email = smtp_sink.wait_for(
+        to=member.email, subject_contains="Tennessee invites you", timeout=30
+    )
+    member_page = open_page(phone=True)
+    member_page.goto(link_in(email, containing="/invitations/"))
+    member_page.get_by_role("link", name="Log in to accept").click()
+    member_page.get_by_label("Email").fill(member.email)
+    member_page.get_by_label("Password").fill(PASSWORD)
+    member_page.get_by_role("button", name="Sign In").click()
+    member_page.get_by_role("button", name="Accept and join Tennessee").click()
+
+    expect(message(member_page, "Welcome to Tennessee!")).to_be_visible()
+    expect_logged_in_home(member_page, first_name="Kofi")
+    expect(member_page.get_by_role("heading", name="Tennessee Member")).to_be_visible()
+    assert Membership.objects.filter(user=member).count() == 2
+
+
+def test_resent_invitation_replaces_the_link_of_the_first_email(
+    open_page, celery_worker, smtp_sink
+):
+    chapter = ChapterFactory(name="Georgia", slug="georgia", states=["GA"])
+    leader = MembershipFactory(chapter=chapter, role=Role.VICE_CHAIR).user
+    leader_page = open_page()
+    log_in(leader_page, email=leader.email, password=PASSWORD)
+    leader_page.goto("/chapters/georgia/invitations/")
+    leader_page.get_by_label("Email").fill("noor@example.org")
+    leader_page.get_by_role("button", name="Send invitation").click()
+    first_link = link_in(
+        smtp_sink.wait_for(to="noor@example.org", subject_contains="Georgia", timeout=30),
+        containing="/invitations/",
+    )
+    smtp_sink.clear()
+
+    leader_page.get_by_role("row").filter(has_text="noor@example.org").get_by_role(
+        "button", name="Resend"
+    ).click()
+    expect(
+        message(leader_page, "The invitation to noor@example.org is sent again.")
+    ).to_be_visible()
+    second_link = link_in(
+        smtp_sink.wait_for(to="noor@example.org", subject_contains="Georgia", timeout=30),
+        containing="/invitations/",
+    )
+
+    invitee_page = open_page(phone=True)
+    invitee_page.goto(first_link)
+    expect(
+        invitee_page.get_by_role("heading", name="This invitation cannot be used")
+    ).to_be_visible()
+    invitee_page.goto(second_link)
+    expect(invitee_page.get_by_role("heading", name="Join Georgia")).to_be_visible()
