@@ -18,7 +18,7 @@ _BUILDING_WORDS = [
     (r"CAPITOL", Building.CAPITOL),
 ]
 _SENATE_BUILDINGS = {Building.RUSSELL, Building.DIRKSEN, Building.HART}
-_ROOM = re.compile(r"^\s*([A-Z]{0,3}-?\d+[A-Z]?)\b", re.IGNORECASE)
+_ROOM = re.compile(r"^\s*([A-Z]{0,3}\d*-?\d+[A-Z]?)\b", re.IGNORECASE)
 
 
 class Office(NamedTuple):

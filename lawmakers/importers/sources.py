@@ -19,7 +19,7 @@ OPENSTATES_DIR = "openstates-people"
 ZCTA_DIR = "zip-congressional-districts"
 
 USER_AGENT = "dayofaction-lawmaker-import/1.0"
-_HREF = re.compile(r"""href=["']([^"'?#]+)["']""", re.IGNORECASE)
+_HREF = re.compile(r"""href=["']([^"'?#]+)(?:[?#][^"']*)?["']""", re.IGNORECASE)
 
 
 class FolderSource:
