@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import CalendarFeed, Meeting, MeetingChange, MeetingStatus, Seat, SeatStatus
@@ -23,6 +24,7 @@ from members.models import User
 PRODUCT_ID = "-//Day of Action//Meetings//EN"
 # A feed holds the meetings of the last year and everything ahead.
 FEED_LOOKBACK = datetime.timedelta(days=365)
+TIMEZONE_MARGIN = datetime.timedelta(days=400)
 
 ICS_STATUS = {
     MeetingStatus.REQUESTED: "TENTATIVE",
@@ -109,8 +111,8 @@ def meeting_location(meeting: Meeting) -> str:
     return ", ".join(part for part in (meeting.room, building) if part)
 
 
-def calendar_for(*, user: User, seats: list[Seat], link: str = "") -> bytes:
-    """The iCalendar file of these seats (from `calendar_seats`)."""
+def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
+    """The iCalendar file of these seats (from `calendar_seats`); `site` starts the links."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -133,8 +135,13 @@ def calendar_for(*, user: User, seats: list[Seat], link: str = "") -> bytes:
             event.add("location", location)
         event.add("description", meeting_description(meeting, user=user))
         event.add("status", ICS_STATUS.get(meeting.status, "CONFIRMED"))
-        if link:
-            event.add("url", link)
+        if site:
+            event.add("url", site + reverse("meetings:itinerary", args=[meeting.event.slug]))
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if seats:
+        # Time zone rules for the years around the meetings only, to keep the file small.
+        dates = [seat.meeting.event.date for seat in seats]
+        calendar.add_missing_timezones(
+            first_date=min(dates) - TIMEZONE_MARGIN, last_date=max(dates) + TIMEZONE_MARGIN
+        )
     return calendar.to_ical()

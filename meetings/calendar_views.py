@@ -18,7 +18,7 @@ def _calendar_response(request, user, *, filename: str | None = None) -> HttpRes
     body = calendar_for(
         user=user,
         seats=calendar_seats(user=user),
-        link=request.build_absolute_uri(reverse("home")),
+        site=request.build_absolute_uri("/").rstrip("/"),
     )
     response = HttpResponse(body, content_type=CONTENT_TYPE)
     # The feed's address is the secret: keep it out of shared caches and referrers.

@@ -72,6 +72,7 @@ def test_feed_lists_the_confirmed_meeting(client, seated, meeting):
     assert str(vevent["summary"]) == "Meeting with Senator Ann Lind"
     assert str(vevent["location"]) == "SH-309, Hart Senate Office Building"
     assert str(vevent["status"]) == "TENTATIVE"
+    assert str(vevent["url"]) == "http://testserver/events/ndoa/itinerary/"
     description = str(vevent["description"])
     assert "Senator Ann Lind (MN Senate, Democrat)" in description
     assert "Lead: Lena Okafor" in description
