@@ -65,7 +65,7 @@ def test_real_import_zip_table_keeps_leading_zeros_and_multi_district_zctas(db):
     assert ZipDistrict.objects.filter(state="DC", district=0).exists()
 
 
-def test_real_import_summary_names_counts_skips_and_vacancies(real_lawmakers):
+def test_real_import_summary_names_counts_skips_and_vacancies(db, real_lawmakers):
     summary = real_lawmakers
     assert summary.counts["lawmakers in Congress"].created == 537
     assert summary.counts["committee seats"].created == 3879

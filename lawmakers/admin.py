@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from lawmakers.models import Committee, CommitteeSeat, DistrictOffice, Lawmaker
+
+
+class DistrictOfficeInline(admin.TabularInline):
+    model = DistrictOffice
+    extra = 0
+    fields = ["city", "address", "suite", "zip_code", "phone"]
+
+
+@admin.register(Lawmaker)
+class LawmakerAdmin(admin.ModelAdmin):
+    """Imported data: corrections are overwritten by the next import, so change little here."""
+
+    list_display = ["full_name", "level", "state", "chamber", "district", "party", "is_serving"]
+    list_filter = ["level", "chamber", "is_serving", "state"]
+    search_fields = ["full_name", "last_name", "public_id"]
+    inlines = [DistrictOfficeInline]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "parent", "is_current"]
+    list_filter = ["kind", "is_current"]
+    search_fields = ["name", "code"]
+    list_select_related = ["parent"]
+
+
+@admin.register(CommitteeSeat)
+class CommitteeSeatAdmin(admin.ModelAdmin):
+    list_display = ["lawmaker", "committee", "side", "rank", "title"]
+    search_fields = ["lawmaker__full_name", "committee__name", "committee__code"]
+    list_select_related = ["lawmaker", "committee", "committee__parent"]
+    raw_id_fields = ["lawmaker", "committee"]
