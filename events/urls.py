@@ -1,5 +1,13 @@
+from django.urls import path
+
+from events import views
 
 app_name = "events"
-urlpatterns: list = [
-    # events/views.py: list, create, detail, edit, register, unregister
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path("new/", views.event_create, name="create"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/edit/", views.event_edit, name="edit"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/unregister/", views.unregister, name="unregister"),
 ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from chapters.models import Chapter, Role
 from chapters.services import chapter_create, membership_add
+from dayofaction.demo_meetings import demo_meetings_create
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
 from members.services import profile_for, user_create
@@ -179,7 +180,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        self._event()
+        event = self._event()
         chapters = {name: self._chapter(name, states) for name, states in CHAPTERS}
         areas = list(PracticeArea.objects.all())
         issues = list(PolicyIssue.objects.all())
@@ -198,11 +199,12 @@ class Command(BaseCommand):
                 profile.practice_areas.set(areas[index % len(areas) :][:2])
                 profile.policy_issues.set(issues[index % len(issues) :][:2])
             membership_add(chapter=chapters[chapter], user=user, role=role)
+        demo_meetings_create(event=event, chapters=chapters, by=staff)
         self._print_logins()
 
     def _event(self):
         date = datetime.date(timezone.localdate().year + 1, 4, 14)
-        Event.objects.get_or_create(
+        event, _ = Event.objects.get_or_create(
             slug=f"national-day-of-action-{date.year}",
             defaults={
                 "name": f"National Day of Action {date.year}",
@@ -210,8 +212,12 @@ class Command(BaseCommand):
                 "date": date,
                 "theme": "Immigration fuels prosperity",
                 "status": EventStatus.PUBLISHED,
+                "briefing_venue": "Capitol Visitor Center, Congressional Auditorium",
+                "agenda": "8:00 Breakfast and briefing\n9:00 Meetings on the Hill\n"
+                "17:00 Debrief and reception",
             },
         )
+        return event
 
     def _chapter(self, name, states):
         return Chapter.objects.filter(name=name).first() or chapter_create(

@@ -1,0 +1,120 @@
+import datetime
+import zoneinfo
+
+from django import forms
+from django.utils import timezone
+
+from events.models import Attendance, Event
+
+TIME_ZONES = [
+    ("America/New_York", "Eastern (New York, Washington)"),
+    ("America/Chicago", "Central (Chicago, Nashville, Saint Paul)"),
+    ("America/Denver", "Mountain (Denver)"),
+    ("America/Phoenix", "Arizona (Phoenix)"),
+    ("America/Los_Angeles", "Pacific (Sacramento)"),
+    ("America/Anchorage", "Alaska (Juneau)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+]
+WINDOW_FIELDS = ("registration_opens_at", "registration_closes_at")
+
+
+class EventForm(forms.ModelForm):
+    """A Day of Action. The registration window is read in the event's own time zone."""
+
+    time_zone = forms.ChoiceField(choices=TIME_ZONES)
+
+    class Meta:
+        model = Event
+        fields = [
+            "name",
+            "slug",
+            "status",
+            "level",
+            "state",
+            "date",
+            "time_zone",
+            "theme",
+            "briefing_venue",
+            "agenda",
+            "day_starts",
+            "day_ends",
+            "registration_opens_at",
+            "registration_closes_at",
+            "default_meeting_minutes",
+            "gap_same_building_minutes",
+            "gap_same_side_minutes",
+            "gap_across_sides_minutes",
+        ]
+        labels = {
+            "slug": "Address",
+            "level": "Kind",
+            "briefing_venue": "Briefing venue",
+            "day_starts": "First meeting at",
+            "day_ends": "Last meeting ends by",
+            "registration_opens_at": "Registration opens",
+            "registration_closes_at": "Registration closes",
+            "default_meeting_minutes": "Meeting length (minutes)",
+            "gap_same_building_minutes": "Gap in the same building (minutes)",
+            "gap_same_side_minutes": "Gap on the same side of the Capitol (minutes)",
+            "gap_across_sides_minutes": "Gap across sides of the Capitol (minutes)",
+        }
+        help_texts = {
+            "slug": "The event's page is /events/<address>/. Made from the name when empty.",
+            "registration_opens_at": "In the event's time zone. Empty: open once published.",
+            "registration_closes_at": "In the event's time zone. Empty: until the day starts.",
+        }
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "day_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "day_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "registration_opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "registration_closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        for name in WINDOW_FIELDS:
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            value = getattr(self.instance, name)
+            if value and not self.is_bound:
+                self.initial[name] = timezone.localtime(value, self.instance.zone).replace(
+                    tzinfo=None
+                )
+        for name in ("default_meeting_minutes", *(f for f in self.fields if f.startswith("gap_"))):
+            self.fields[name].widget.attrs.update(min=0, max=240)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "America/New_York")
+        for name in WINDOW_FIELDS:
+            value = cleaned.get(name)
+            if isinstance(value, datetime.datetime):
+                # The field made it aware in the site's zone; the staffer meant the event's.
+                cleaned[name] = timezone.make_naive(value).replace(tzinfo=zone)
+        return cleaned
+
+    def _post_clean(self):
+        # The service checks the event as a whole (and says why); skip the model's own pass.
+        pass
+
+    def service_fields(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        fields["state"] = fields["state"] or ""
+        if not fields["slug"] and self.instance.pk:
+            fields["slug"] = self.instance.slug
+        return fields
+
+
+class RegistrationForm(forms.Form):
+    attendance = forms.ChoiceField(
+        choices=Attendance.choices,
+        initial=Attendance.IN_PERSON,
+        widget=forms.RadioSelect,
+        label="I will take part",
+    )

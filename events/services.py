@@ -1,0 +1,141 @@
+"""Writes for events: a Day of Action and the people registered for it."""
+
+import datetime
+import zoneinfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from events.models import Attendance, Event, EventStatus, Level, Registration
+from members.models import User
+
+EVENT_FIELDS = {
+    "name",
+    "slug",
+    "level",
+    "state",
+    "date",
+    "time_zone",
+    "theme",
+    "status",
+    "briefing_venue",
+    "agenda",
+    "day_starts",
+    "day_ends",
+    "registration_opens_at",
+    "registration_closes_at",
+    "default_meeting_minutes",
+    "gap_same_building_minutes",
+    "gap_same_side_minutes",
+    "gap_across_sides_minutes",
+}
+
+
+class EventError(Exception):
+    """An event or a registration that cannot be saved; the message says why."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+RESERVED_SLUGS = {"new"}
+
+
+def _check(event: Event) -> None:
+    if not event.slug or event.slug in RESERVED_SLUGS:
+        raise EventError("Choose another address for the event.", field="slug")
+    if event.level == Level.STATE and not event.state:
+        raise EventError("A state Day of Action needs its state.", field="state")
+    if event.level == Level.NATIONAL and event.state:
+        raise EventError("A national Day of Action has no state.", field="state")
+    try:
+        zoneinfo.ZoneInfo(event.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise EventError(f"{event.time_zone} is not a time zone.", field="time_zone") from None
+    if event.day_ends <= event.day_starts:
+        raise EventError("The day must end after it starts.", field="day_ends")
+    opens, closes = event.registration_opens_at, event.registration_closes_at
+    if opens and closes and closes <= opens:
+        raise EventError("Registration must close after it opens.", field="registration_closes_at")
+    if event.default_meeting_minutes < 5:
+        raise EventError("A meeting lasts at least 5 minutes.", field="default_meeting_minutes")
+    taken = Event.objects.filter(slug=event.slug).exclude(pk=event.pk).exists()
+    if taken:
+        raise EventError(f"Another event already has the address “{event.slug}”.", field="slug")
+
+
+def _unknown(fields: dict) -> None:
+    unknown = fields.keys() - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown event fields: {', '.join(sorted(unknown))}")
+
+
+@transaction.atomic
+def event_create(*, name: str, date: datetime.date, slug: str = "", **fields) -> Event:
+    """A new Day of Action; its address is made from its name unless given."""
+    _unknown(fields)
+    event = Event(name=name, date=date, slug=slug or slugify(name)[:200], **fields)
+    _check(event)
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, **changes) -> Event:
+    _unknown(changes)
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    _check(locked)
+    locked.save()
+    return locked
+
+
+def _window_error(event: Event, now: datetime.datetime) -> str | None:
+    if event.status != EventStatus.PUBLISHED:
+        return f"{event} is not open for registration yet."
+    if event.registration_opens_at and now < event.registration_opens_at:
+        opens = event.local(event.registration_opens_at)
+        return f"Registration for {event} opens on {opens:%B %-d at %-I:%M %p}."
+    if not event.registration_is_open(now):
+        return f"Registration for {event} is closed."
+    return None
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    user: User,
+    attendance: str = Attendance.IN_PERSON,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Register a person for the event while its registration window is open."""
+    now = now or timezone.now()
+    error = _window_error(event, now)
+    if error:
+        raise EventError(error)
+    if attendance not in Attendance.values:
+        raise EventError("Choose in person or virtual.", field="attendance")
+    if Registration.objects.filter(event=event, user=user).exists():
+        raise EventError(f"You are already registered for {event}.")
+    try:
+        with transaction.atomic():
+            return Registration.objects.create(
+                event=event, user=user, attendance=attendance, registered_at=now
+            )
+    except IntegrityError:  # two clicks at once: the first one won
+        raise EventError(f"You are already registered for {event}.") from None
+
+
+@transaction.atomic
+def registration_cancel(*, event: Event, user: User, now: datetime.datetime | None = None) -> None:
+    """Withdraw from the event; possible until its day begins, even after registration closed."""
+    now = now or timezone.now()
+    if now >= event.starts_at:
+        raise EventError(f"{event} has begun: tell your chapter leader you cannot come.")
+    deleted, _ = Registration.objects.filter(event=event, user=user).delete()
+    if not deleted:
+        raise EventError(f"You are not registered for {event}.")

@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chapters.models import LEADER_ROLES, Chapter
+from events import selectors, services
+from events.access import event_for_staff, event_for_viewer
+from events.forms import EventForm, RegistrationForm
+from events.models import Registration
+
+
+@login_required
+def event_list(request):
+    events = list(selectors.events_for(user=request.user))
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "upcoming": [event for event in reversed(events) if event.date >= today],
+            "past": [event for event in events if event.date < today],
+        },
+    )
+
+
+def _save(request, form, event=None):
+    try:
+        if event is None:
+            return services.event_create(**form.service_fields())
+        return services.event_update(event=event, **form.service_fields())
+    except services.EventError as error:
+        form.add_error(error.field if error.field in form.fields else None, str(error))
+        return None
+
+
+@login_required
+def event_create(request):
+    if not request.user.is_staff:
+        raise PermissionDenied("Only national staff create a Day of Action.")
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        event = _save(request, form)
+        if event:
+            messages.success(request, f"{event} is created.")
+            return redirect("events:detail", slug=event.slug)
+    return render(request, "events/event_form.html", {"form": form})
+
+
+@login_required
+def event_edit(request, slug):
+    event = event_for_staff(request.user, slug)
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(request, form, event)
+        if saved:
+            messages.success(request, f"{saved} is saved.")
+            return redirect("events:detail", slug=saved.slug)
+    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+
+def _boards(user, event):
+    """The chapters whose schedule boards this person may open, with their meeting counts."""
+    chapters = Chapter.objects.annotate(
+        meeting_count=Count("meetings", filter=Q(meetings__event=event))
+    ).order_by("name")
+    if not user.is_staff:
+        chapters = chapters.filter(memberships__user=user, memberships__role__in=LEADER_ROLES)
+    return list(chapters)
+
+
+@login_required
+def event_detail(request, slug):
+    event = event_for_viewer(request.user, slug)
+    registration = Registration.objects.filter(event=event, user=request.user).first()
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "registration": registration,
+            "registration_open": event.registration_is_open(),
+            "now": timezone.now(),
+            "form": RegistrationForm(),
+            "counts": selectors.event_counts(event=event),
+            "boards": _boards(request.user, event),
+            "agenda": [line for line in event.agenda.splitlines() if line.strip()],
+        },
+    )
+
+
+@login_required
+@require_POST
+def register(request, slug):
+    event = event_for_viewer(request.user, slug)
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose in person or virtual.")
+        return redirect("events:detail", slug=event.slug)
+    try:
+        registration = services.registration_create(
+            event=event, user=request.user, attendance=form.cleaned_data["attendance"]
+        )
+    except services.EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"You are registered for {event} ({registration.get_attendance_display().lower()}).",
+        )
+    return redirect("events:detail", slug=event.slug)
+
+
+@login_required
+@require_POST
+def unregister(request, slug):
+    event = event_for_viewer(request.user, slug)
+    try:
+        services.registration_cancel(event=event, user=request.user)
+    except services.EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"You are no longer registered for {event}.")
+    return redirect("events:detail", slug=event.slug)

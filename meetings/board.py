@@ -1,0 +1,179 @@
+"""The schedule board of one chapter in one event: its data in a fixed number of queries.
+
+The grid has one row per office and one column per five minutes of the day,
+so a meeting at 10:05 for 20 minutes sits exactly where it belongs; the
+template draws a line every quarter of an hour.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from chapters.models import Chapter
+from events.models import Event, Level
+from lawmakers.models import Lawmaker
+from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, SeatStatus
+from meetings.selectors import UncoveredOffice, chapter_meetings, uncovered_offices
+
+SLOT_MINUTES = 5
+MOST_DOTS = 12
+
+
+@dataclass
+class Block:
+    """A meeting placed on the grid."""
+
+    meeting: Meeting
+    row: int
+    column: int
+    span: int
+    confirmed: int
+    waitlisted: int
+    shared_with: list[Meeting] = field(default_factory=list)
+
+    @property
+    def seat_dots(self) -> list[bool]:
+        """One dot per seat, filled when taken; none for large meetings (they get a bar)."""
+        if self.meeting.seats > MOST_DOTS:
+            return []
+        return [n < self.meeting.seats_taken for n in range(self.meeting.seats)]
+
+    @property
+    def fill_percent(self) -> int:
+        seats = self.meeting.seats or 1
+        return min(100, round(100 * self.meeting.seats_taken / seats))
+
+
+@dataclass
+class Row:
+    lawmaker: Lawmaker
+    number: int
+    blocks: list[Block]
+
+
+@dataclass
+class Hour:
+    label: str
+    column: int
+    span: int
+
+
+@dataclass
+class Board:
+    event: Event
+    chapter: Chapter
+    columns: int
+    hours: list[Hour]
+    rows: list[Row]
+    blocks: list[Block]
+    warnings: list[str]
+    uncovered: list[UncoveredOffice]
+
+    @property
+    def active(self) -> list[Block]:
+        return [block for block in self.blocks if block.meeting.is_active]
+
+    @property
+    def stats(self) -> dict[str, int]:
+        active = [block.meeting for block in self.active]
+        return {
+            "meetings": len(active),
+            "confirmed": sum(m.status == "confirmed" for m in active),
+            "requested": sum(m.status == "requested" for m in active),
+            "seats": sum(m.seats for m in active),
+            "seats_taken": sum(m.seats_taken for m in active),
+            "waitlisted": sum(block.waitlisted for block in self.active),
+            "uncovered": len(self.uncovered),
+        }
+
+
+def _minutes(time: datetime.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def _hours(event: Event) -> list[Hour]:
+    start, end = _minutes(event.day_starts), _minutes(event.day_ends)
+    hours, moment = [], start
+    while moment < end:
+        next_hour = min((moment // 60 + 1) * 60, end)
+        label = datetime.time(moment // 60, moment % 60).strftime("%-I:%M %p").replace(":00", "")
+        hours.append(
+            Hour(
+                label=label,
+                column=2 + (moment - start) // SLOT_MINUTES,
+                span=max(1, (next_hour - moment) // SLOT_MINUTES),
+            )
+        )
+        moment = next_hour
+    return hours
+
+
+def _shared_offices(event: Event, chapter: Chapter, meetings: list[Meeting]) -> dict:
+    """Other chapters' live meetings with the offices we meet, by lawmaker id."""
+    ours = {m.lawmaker_id for m in meetings if m.is_active}
+    others = (
+        Meeting.objects.filter(
+            event=event, lawmaker_id__in=ours, status__in=ACTIVE_MEETING_STATUSES
+        )
+        .exclude(chapter=chapter)
+        .select_related("chapter", "lawmaker")
+        .order_by("starts_at")
+    )
+    shared: dict[int, list[Meeting]] = {}
+    for other in others:
+        shared.setdefault(other.lawmaker_id, []).append(other)
+    return shared
+
+
+def board_for(*, event: Event, chapter: Chapter) -> Board:
+    meetings = list(chapter_meetings(event=event, chapter=chapter))
+    day_start = _minutes(event.day_starts)
+    columns = (_minutes(event.day_ends) - day_start) // SLOT_MINUTES
+    shared = _shared_offices(event, chapter, meetings)
+
+    rows: dict[int, Row] = {}
+    blocks = []
+    for meeting in meetings:  # in time order: the rows step down the day
+        row = rows.get(meeting.lawmaker_id)
+        if row is None:
+            row = rows[meeting.lawmaker_id] = Row(meeting.lawmaker, len(rows) + 2, [])
+        local = event.local(meeting.starts_at)
+        offset = (local.hour * 60 + local.minute - day_start) // SLOT_MINUTES
+        if local.date() != event.date:
+            offset = -1 if local.date() < event.date else columns
+        column = min(max(offset, 0), columns - 1) + 2
+        span = max(1, -(-meeting.duration_minutes // SLOT_MINUTES))
+        span = min(span, columns + 2 - column)
+        live = meeting.live_seats
+        block = Block(
+            meeting=meeting,
+            row=row.number,
+            column=column,
+            span=span,
+            confirmed=sum(s.status == SeatStatus.CONFIRMED for s in live),
+            waitlisted=sum(s.status == SeatStatus.WAITLISTED for s in live),
+            shared_with=shared.get(meeting.lawmaker_id, []) if meeting.is_active else [],
+        )
+        row.blocks.append(block)
+        blocks.append(block)
+
+    warnings = []
+    for others in shared.values():
+        names = sorted({str(other.chapter) for other in others})
+        warnings.append(
+            f"{', '.join(names)} also {'has' if len(names) == 1 else 'have'} a meeting with "
+            f"{others[0].lawmaker} in this event: agree which one goes ahead, or join theirs."
+        )
+    # Who represents whom is known for Congress only, so a state day lists no offices.
+    uncovered = (
+        uncovered_offices(event=event, chapter=chapter) if event.level == Level.NATIONAL else []
+    )
+    return Board(
+        event=event,
+        chapter=chapter,
+        columns=columns,
+        hours=_hours(event),
+        rows=list(rows.values()),
+        blocks=blocks,
+        warnings=warnings,
+        uncovered=uncovered,
+    )

@@ -1,0 +1,227 @@
+"""Forms of the leaders' pages: a meeting, its seats, its people, its status."""
+
+import datetime
+
+from django import forms
+from django.db.models import Q, QuerySet
+from localflavor.us.us_states import STATE_CHOICES
+
+from chapters.models import Chapter
+from events.models import Event, Level
+from lawmakers.models import Building, Lawmaker
+from lawmakers.models import Level as LawmakerLevel
+from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingKind, SeatStatus
+from members.models import User
+
+STATE_NAMES = dict(STATE_CHOICES)
+PARTY_LETTERS = {"Democrat": "D", "Republican": "R", "Independent": "I"}
+
+
+def lawmakers_for(event: Event, *, keep: Lawmaker | None = None) -> QuerySet[Lawmaker]:
+    """Serving lawmakers an event meets: Congress for a national day, one legislature otherwise."""
+    if event.level == Level.NATIONAL:
+        wanted = Q(level=LawmakerLevel.FEDERAL)
+    else:
+        wanted = Q(level=LawmakerLevel.STATE, state=event.state)
+    wanted &= Q(is_serving=True)
+    if keep is not None:  # a meeting keeps its lawmaker even after they left office
+        wanted |= Q(pk=keep.pk)
+    return Lawmaker.objects.filter(wanted).order_by("state", "chamber", "last_name", "first_name")
+
+
+def lawmaker_label(lawmaker: Lawmaker) -> str:
+    party = PARTY_LETTERS.get(lawmaker.party, lawmaker.party[:1])
+    party = f" ({party})" if party else ""
+    return f"{lawmaker.last_name}, {lawmaker.first_name}{party} · {lawmaker.seat}"
+
+
+def chapter_people(chapter: Chapter, meeting: Meeting | None = None) -> QuerySet[User]:
+    """The chapter's members, and anyone holding a seat in the meeting."""
+    people = Q(memberships__chapter=chapter)
+    if meeting is not None:
+        people |= Q(
+            seats__meeting=meeting,
+            seats__status__in=(SeatStatus.CONFIRMED, SeatStatus.WAITLISTED),
+        )
+    return User.objects.filter(people).distinct().order_by("last_name", "first_name", "email")
+
+
+class LawmakerField(forms.TypedChoiceField):
+    """A select of lawmakers in optgroups (by state, or by chamber for a state day)."""
+
+    def __init__(self, *, lawmakers: list[Lawmaker], first_states=(), **kwargs):
+        self.lawmakers = {lawmaker.pk: lawmaker for lawmaker in lawmakers}
+        groups: dict[str, list] = {}
+        for lawmaker in lawmakers:
+            if lawmaker.level == LawmakerLevel.FEDERAL:
+                group = STATE_NAMES.get(lawmaker.state, lawmaker.state)
+            else:
+                group = lawmaker.chamber_name
+            groups.setdefault(group, []).append((lawmaker.pk, lawmaker_label(lawmaker)))
+        first = [STATE_NAMES.get(state, state) for state in first_states]
+        ordered = sorted(groups, key=lambda name: (name not in first, name))
+        choices = [("", "Choose an office")] + [(name, groups[name]) for name in ordered]
+        super().__init__(choices=choices, coerce=int, **kwargs)
+
+    def clean(self, value):
+        pk = super().clean(value)
+        return self.lawmakers[pk] if pk not in (None, "") else None
+
+
+class MeetingForm(forms.Form):
+    lawmaker = forms.Field()  # replaced in __init__, with the event's lawmakers
+    start_time = forms.TimeField(
+        label="Starts at", widget=forms.TimeInput(attrs={"type": "time", "step": 300})
+    )
+    minutes = forms.IntegerField(label="Length (minutes)", min_value=5, max_value=240)
+    kind = forms.ChoiceField(choices=MeetingKind.choices, initial=MeetingKind.STAFF)
+    building = forms.ChoiceField(
+        choices=[("", "The office's building"), *Building.choices], required=False
+    )
+    room = forms.CharField(max_length=40, required=False, help_text="Empty: the office's room.")
+    location_note = forms.CharField(max_length=200, required=False, label="How to find it")
+    contact_name = forms.CharField(max_length=150, required=False, label="Office contact")
+    contact_email = forms.EmailField(required=False, label="Office contact's email")
+    seats = forms.IntegerField(min_value=1, max_value=50, initial=5)
+    reserved_for_constituents = forms.IntegerField(
+        min_value=0, max_value=50, initial=0, label="Seats kept for constituents"
+    )
+    reserved_for_first_timers = forms.IntegerField(
+        min_value=0, max_value=50, initial=0, label="Seats kept for first-timers"
+    )
+    lead = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="Lead advocate",
+        empty_label="Nobody yet",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(
+        self, *args, event: Event, chapter: Chapter, meeting: Meeting | None = None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.lawmaker_list = list(lawmakers_for(event, keep=meeting.lawmaker if meeting else None))
+        self.fields["lawmaker"] = LawmakerField(
+            lawmakers=self.lawmaker_list,
+            first_states=chapter.state_codes,
+            label="Office",
+        )
+        self.order_fields(["lawmaker"])
+        self.fields["lead"].queryset = chapter_people(chapter, meeting)
+        self.fields["minutes"].initial = event.default_meeting_minutes
+        if meeting is not None and not self.is_bound:
+            self.initial.update(
+                lawmaker=meeting.lawmaker_id,
+                start_time=event.local(meeting.starts_at).time().strftime("%H:%M"),
+                minutes=meeting.duration_minutes,
+                lead=meeting.lead_id,
+                **{
+                    name: getattr(meeting, name)
+                    for name in (
+                        "kind",
+                        "building",
+                        "room",
+                        "location_note",
+                        "contact_name",
+                        "contact_email",
+                        "seats",
+                        "reserved_for_constituents",
+                        "reserved_for_first_timers",
+                        "notes",
+                    )
+                },
+            )
+
+    @property
+    def offices(self) -> dict[int, list[str]]:
+        """For the page's script: each office's building and room."""
+        return {
+            lawmaker.pk: [lawmaker.office_building, lawmaker.office_room]
+            for lawmaker in self.lawmaker_list
+        }
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        start = datetime.datetime.combine(
+            self.event.date, data.pop("start_time"), tzinfo=self.event.zone
+        )
+        minutes = data.pop("minutes")
+        # An empty place means the office's own, as the form says.
+        data["building"] = data["building"] or data["lawmaker"].office_building
+        data["room"] = data["room"] or data["lawmaker"].office_room
+        return {
+            **data,
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(minutes=minutes),
+            "minutes": minutes,
+        }
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Meeting._meta.get_field("status").choices)
+
+
+class CapacityForm(forms.Form):
+    seats = forms.IntegerField(min_value=1, max_value=50)
+    reserved_for_constituents = forms.IntegerField(
+        min_value=0, max_value=50, label="Kept for constituents"
+    )
+    reserved_for_first_timers = forms.IntegerField(
+        min_value=0, max_value=50, label="Kept for first-timers"
+    )
+    signup_closed = forms.BooleanField(required=False, label="Sign-up closed")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+
+
+class RolesForm(forms.Form):
+    lead = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Lead", empty_label="Nobody yet"
+    )
+    note_taker = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Note-taker", empty_label="Nobody yet"
+    )
+
+    def __init__(self, *args, people: QuerySet[User], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = people
+        self.fields["note_taker"].queryset = people
+
+
+class SeatAddForm(forms.Form):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="Add a chapter member", empty_label="Choose a person"
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        seated = meeting.seat_set.filter(status__in=(SeatStatus.CONFIRMED, SeatStatus.WAITLISTED))
+        self.fields["user"].queryset = (
+            User.objects.filter(memberships__chapter=meeting.chapter_id)
+            .exclude(pk__in=seated.values("user_id"))
+            .order_by("last_name", "first_name", "email")
+        )
+
+
+class SeatMoveForm(forms.Form):
+    to_meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label="Move to")
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_meeting"].queryset = (
+            Meeting.objects.filter(
+                event=meeting.event_id,
+                chapter=meeting.chapter_id,
+                status__in=ACTIVE_MEETING_STATUSES,
+            )
+            .exclude(pk=meeting.pk)
+            .select_related("lawmaker")
+            .order_by("starts_at")
+        )
+        self.fields["to_meeting"].label_from_instance = lambda other: (
+            f"{meeting.event.local(other.starts_at):%-I:%M %p} · {other.lawmaker} "
+            f"({other.seats_taken}/{other.seats})"
+        )
