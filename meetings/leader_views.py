@@ -106,7 +106,14 @@ def meeting_manage(request, meeting_id):
             "conflict_warnings": warnings,
             "confirmed": [seat for seat in people if seat.status == SeatStatus.CONFIRMED],
             "waitlisted": [seat for seat in people if seat.status == SeatStatus.WAITLISTED],
-            "next_statuses": sorted(NEXT_STATUSES.get(meeting.status, ()), key=_status_order),
+            # Forward along the meeting's life first: the first button is the likely one.
+            "next_statuses": sorted(
+                NEXT_STATUSES.get(meeting.status, ()),
+                key=lambda status: (
+                    _status_order(status) <= _status_order(meeting.status),
+                    _status_order(status),
+                ),
+            ),
             "roles_form": roles,
             "capacity_form": capacity,
             "add_form": SeatAddForm(meeting=meeting),
