@@ -7,9 +7,10 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from chapters.models import Chapter, Membership
 from events.models import Event, Registration
-from lawmakers.models import Chamber, Lawmaker, Level
+from lawmakers.models import Lawmaker
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
 from meetings.rules import Slot, gap_minutes, required_gap_minutes
+from members.constituency import constituencies_for
 from members.models import User
 
 
@@ -35,27 +36,12 @@ def event_meetings(*, event: Event) -> QuerySet[Meeting]:
 
 
 def lawmakers_for_profiles(profiles) -> dict[int, set[int]]:
-    """For each user id, the ids of the serving members of Congress who represent them."""
-    states = {p.state for p in profiles if p.state}
-    if not states:
-        return {}
-    federal = Lawmaker.objects.filter(is_serving=True, level=Level.FEDERAL, state__in=states).only(
-        "pk", "state", "chamber", "district"
-    )
-    senators, representatives = defaultdict(set), {}
-    for lawmaker in federal:
-        if lawmaker.chamber == Chamber.UPPER:
-            senators[lawmaker.state].add(lawmaker.pk)
-        else:
-            representatives[(lawmaker.state, lawmaker.district)] = lawmaker.pk
-    result = {}
-    for profile in profiles:
-        ids = set(senators.get(profile.state, ()))
-        district = getattr(profile, "congressional_district", None)
-        if district is not None and (profile.state, str(district)) in representatives:
-            ids.add(representatives[(profile.state, str(district))])
-        result[profile.user_id] = ids
-    return result
+    """For each user id, the ids of the serving lawmakers who represent them."""
+    constituencies = constituencies_for(profiles)
+    return {
+        profile.user_id: {lawmaker.pk for lawmaker in constituencies[profile.pk].lawmakers}
+        for profile in profiles
+    }
 
 
 @dataclass

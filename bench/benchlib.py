@@ -1,0 +1,69 @@
+"""What the benchmarks share: a database of their own and Django set up against it."""
+
+import os
+import socket
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BENCH_ENV = {
+    "DJANGO_SETTINGS_MODULE": "dayofaction.settings",
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
+    "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1,testserver",
+    "DJANGO_SECURE_SSL_REDIRECT": "false",
+    "CACHE_URL": "redis://127.0.0.1:6379/3",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/4",
+    "CELERY_TASK_ALWAYS_EAGER": "true",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+
+
+def recreate_database(url: str) -> None:
+    import psycopg2
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = psycopg2.connect(
+        host=parsed.hostname,
+        port=parsed.port or 5432,
+        user=parsed.username or "postgres",
+        password=parsed.password or None,
+        dbname="postgres",
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def setup_django(database_name: str) -> str:
+    """Point Django at a fresh database of this name, migrated; returns its URL."""
+    url = os.environ.get(
+        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database_name}"
+    )
+    os.environ["DATABASE_URL"] = url
+    for name, value in BENCH_ENV.items():
+        os.environ.setdefault(name, value)
+    recreate_database(url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    # Production settings serve hashed static files: build the manifest, as a deploy does.
+    call_command("collectstatic", verbosity=0, interactive=False)
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

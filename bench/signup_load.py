@@ -1,0 +1,198 @@
+"""Benchmark: many concurrent sign-ups for one meeting, over HTTP, against gunicorn.
+
+Run from the repository root:  .venv/bin/python bench/signup_load.py
+Builds its own database (bench_signup_load), starts gunicorn on a free local
+port, logs every member in by session cookie, then fires their sign-ups at
+once from many client threads. Prints `name: value unit` lines: no seat may be
+oversold, and the target is at least 50 sign-ups per second.
+"""
+
+import http.client
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+
+from benchlib import ROOT, free_port, setup_django
+
+MEMBERS = int(os.environ.get("BENCH_MEMBERS", "400"))
+SEATS = int(os.environ.get("BENCH_SEATS", "40"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+WORKERS = os.environ.get("BENCH_GUNICORN_WORKERS", "3")
+
+
+def build_event():
+    import datetime
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from chapters.models import Chapter, ChapterState, Membership
+    from events.models import Event, EventStatus, Registration
+    from lawmakers.models import Building, Chamber, Lawmaker, Level
+    from meetings.models import Meeting
+    from members.models import Profile, User
+
+    date = timezone.localdate() + datetime.timedelta(days=30)
+    event = Event.objects.create(
+        name="Load test day", slug="load-test-day", date=date, status=EventStatus.PUBLISHED
+    )
+    chapter = Chapter.objects.create(name="Load chapter", slug="load-chapter")
+    ChapterState.objects.create(chapter=chapter, state="MN")
+    lawmaker = Lawmaker.objects.create(
+        public_id="L000001",
+        level=Level.FEDERAL,
+        chamber=Chamber.UPPER,
+        state="MN",
+        last_name="Loadtest",
+        full_name="Sam Loadtest",
+        office_building=Building.HART,
+        office_room="309",
+    )
+    starts = datetime.datetime.combine(date, datetime.time(10), tzinfo=event.zone)
+    meeting = Meeting.objects.create(
+        event=event,
+        chapter=chapter,
+        lawmaker=lawmaker,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=20),
+        building=Building.HART,
+        room="309",
+        seats=SEATS,
+    )
+    users = User.objects.bulk_create(
+        User(email=f"member{n}@example.org", first_name="Member", last_name=str(n))
+        for n in range(MEMBERS)
+    )
+    for user in users:
+        user.set_unusable_password()
+    User.objects.bulk_update(users, ["password"])
+    Profile.objects.bulk_create(Profile(user=user, state="MN") for user in users)
+    Membership.objects.bulk_create(Membership(chapter=chapter, user=user) for user in users)
+    Registration.objects.bulk_create(Registration(event=event, user=user) for user in users)
+    cookies = []
+    for user in users:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies.append(session.session_key)
+    return event, meeting, cookies
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "dayofaction.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            WORKERS,
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/")
+            connection.getresponse().read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("gunicorn did not start within 30 seconds")
+
+
+def csrf_token_for(port: int, event_slug: str, session_key: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request(
+        "GET", f"/events/{event_slug}/meetings/", headers={"Cookie": f"sessionid={session_key}"}
+    )
+    response = connection.getresponse()
+    response.read()
+    cookie = response.getheader("Set-Cookie") or ""
+    match = re.search(r"csrftoken=([A-Za-z0-9]+)", cookie)
+    if response.status != 200 or not match:
+        raise RuntimeError(f"could not open the sign-up page: HTTP {response.status}")
+    return match.group(1)
+
+
+def main() -> None:
+    setup_django("bench_signup_load")
+    event, meeting, sessions = build_event()
+    port = free_port()
+    server = start_gunicorn(port)
+    try:
+        tokens = [csrf_token_for(port, event.slug, key) for key in sessions]
+        work = queue.SimpleQueue()
+        for pair in zip(sessions, tokens, strict=True):
+            work.put(pair)
+        errors = []
+        start = threading.Barrier(CLIENTS + 1)
+
+        def client():
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            start.wait()
+            while True:
+                try:
+                    session_key, token = work.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    connection.request(
+                        "POST",
+                        f"/meetings/{meeting.pk}/seat/",
+                        body=f"csrfmiddlewaretoken={token}",
+                        headers={
+                            "Cookie": f"sessionid={session_key}; csrftoken={token}",
+                            "Content-Type": "application/x-www-form-urlencoded",
+                        },
+                    )
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 302:
+                        errors.append(f"HTTP {response.status}")
+                except OSError as error:
+                    errors.append(repr(error))
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+        threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        start.wait()
+        started = time.perf_counter()
+        for thread in threads:
+            thread.join()
+        seconds = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    from meetings.models import Meeting, Seat, SeatStatus
+
+    seats = Seat.objects.filter(meeting=meeting)
+    confirmed = seats.filter(status=SeatStatus.CONFIRMED).count()
+    waitlisted = seats.filter(status=SeatStatus.WAITLISTED).count()
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    print(f"signups: {len(sessions)} requests")
+    print(f"clients: {CLIENTS} threads")
+    print(f"signups_per_second: {len(sessions) / seconds:.1f} /s")
+    print(f"errors: {len(errors)} requests")
+    print(f"seats: {meeting.seats} seats")
+    print(f"confirmed: {confirmed} seats")
+    print(f"waitlisted: {waitlisted} people")
+    print(f"oversold: {max(confirmed - meeting.seats, 0)} seats")
+
+
+if __name__ == "__main__":
+    main()
