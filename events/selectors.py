@@ -1,7 +1,8 @@
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import Attendance, Event, EventStatus
+from events.models import Attendance, Event, EventStatus, Registration
 
 
 def upcoming_events(*, include_drafts: bool = False) -> QuerySet[Event]:
@@ -21,14 +22,32 @@ def events_for(*, user) -> QuerySet[Event]:
     return events
 
 
+def _count_per_event(queryset: QuerySet) -> Coalesce:
+    """A correlated count, so two counts never multiply each other's rows in a join."""
+    counted = (
+        queryset.filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def event_counts(*, event: Event) -> dict[str, int]:
-    """Registrations (in person, virtual) and meetings, in one query."""
-    return Event.objects.filter(pk=event.pk).aggregate(
-        registration_count=Count("registrations", distinct=True),
-        in_person_count=Count(
-            "registrations",
-            filter=Q(registrations__attendance=Attendance.IN_PERSON),
-            distinct=True,
-        ),
-        meeting_count=Count("meetings", distinct=True),
+    """Registrations (all, in person) and meetings, in one query."""
+    registrations = Registration.objects.all()
+    # Meetings live in an app above this one: reach them through the relation, not an import.
+    meetings = Event._meta.get_field("meetings").related_model.objects.all()
+    return (
+        Event.objects.filter(pk=event.pk)
+        .annotate(
+            registration_count=_count_per_event(registrations),
+            in_person_count=_count_per_event(
+                registrations.filter(attendance=Attendance.IN_PERSON)
+            ),
+            meeting_count=_count_per_event(meetings),
+        )
+        .values("registration_count", "in_person_count", "meeting_count")
+        .get()
     )
