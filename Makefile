@@ -18,12 +18,13 @@ demo: export DJANGO_DEBUG = true
 demo: export PYTHONUNBUFFERED = 1
 demo: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
 	@# Lawmakers: from ../shared/data when it is there, else downloaded; the demo starts either way.
 	@if [ -d "$${DAYOFACTION_LAWMAKER_DATA_DIR:-../shared/data}/congress-legislators" ]; \
 		then $(BIN)/python manage.py import_lawmakers; \
 		else $(BIN)/python manage.py import_lawmakers --download; fi \
 		|| echo "Lawmakers not imported. Later: $(BIN)/python manage.py import_lawmakers --path DIR (or --download)."
+	@# After the lawmakers, so the demo meetings have offices to meet.
+	$(BIN)/python manage.py load_demo
 	@echo "Serving http://127.0.0.1:8000 with a worker and beat; Ctrl-C stops everything."
 	$(BIN)/honcho --procfile Procfile.demo start
 
