@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import Attendance, Event, EventStatus, Level, Registration
+from events.signals import registration_cancelled
 from members.models import User
 
 EVENT_FIELDS = {
@@ -139,3 +140,7 @@ def registration_cancel(*, event: Event, user: User, now: datetime.datetime | No
     deleted, _ = Registration.objects.filter(event=event, user=user).delete()
     if not deleted:
         raise EventError(f"You are not registered for {event}.")
+    # Meetings (an app above this one) give up the person's seats when told.
+    transaction.on_commit(
+        lambda: registration_cancelled.send(sender=Registration, event=event, user=user)
+    )

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = "Meetings"
+
+    def ready(self):
+        from meetings import receivers  # noqa: F401  (connects the signal receivers)

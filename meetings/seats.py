@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from events.models import Event, Registration
+from events.services import EventError, registration_create
 from lawmakers.models import Lawmaker
 from meetings.models import Meeting, Seat, SeatStatus
 from meetings.rules import Slot, clash
@@ -28,6 +30,16 @@ def is_constituent(user: User, lawmaker: Lawmaker) -> bool:
     """Is the lawmaker one of this person's own, from their state, ZIP code and districts?"""
     constituency = constituency_for(profile_for(user=user))
     return any(own.pk == lawmaker.pk for own in constituency.lawmakers)
+
+
+def _register_if_needed(event_id: int, user: User) -> None:
+    """Taking a seat is taking part: register the person (in person) if they are not yet."""
+    if Registration.objects.filter(event_id=event_id, user=user).exists():
+        return
+    try:
+        registration_create(event=Event.objects.get(pk=event_id), user=user)
+    except EventError as error:
+        raise SeatError(str(error)) from None
 
 
 def _lock(meeting_id: int, lock: bool) -> Meeting:
@@ -89,7 +101,11 @@ def seat_take(*, meeting_id: int, user: User, by_leader: bool = False, lock: boo
     """
     # What does not change under us is read before the lock, to keep the lock short.
     profile = profile_for(user=user)
-    lawmaker_id = Meeting.objects.values_list("lawmaker_id", flat=True).get(pk=meeting_id)
+    event_id, lawmaker_id = Meeting.objects.values_list("event_id", "lawmaker_id").get(
+        pk=meeting_id
+    )
+    if not by_leader:
+        _register_if_needed(event_id, user)
     own_lawmakers = {own.pk for own in constituency_for(profile).lawmakers}
     meeting = _lock(meeting_id, lock)
     if not meeting.is_active:

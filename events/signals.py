@@ -1,0 +1,6 @@
+"""Hooks for the apps above events: sent after the change is committed."""
+
+from django.dispatch import Signal
+
+# Sent with `event` and `user`: the person withdrew from the event.
+registration_cancelled = Signal()
