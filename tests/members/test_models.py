@@ -49,3 +49,23 @@ def test_profile_is_complete_needs_name_state_and_zip(db, first_name, state, zip
 
 def test_profile_zip5_drops_the_plus_four(db):
     assert Profile(zip_code="55401-1234").zip5 == "55401"
+
+
+def test_national_staff_can_use_every_admin_page(client, db):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory())
+
+    response = client.get("/admin/chapters/chapter/")
+
+    assert response.status_code == 200
+
+
+def test_member_cannot_open_the_admin(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+
+    response = client.get("/admin/chapters/chapter/")
+
+    assert response.status_code == 302
