@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "chapters",
     "events",
     "meetings",
+    "outbox",
+    "talkingpoints",
+    "reports",
+    "followup",
+    "coalitions",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalkingPointsConfig(AppConfig):
+    name = "talkingpoints"
+    verbose_name = "Talking points"
