@@ -1,0 +1,143 @@
+"""Meeting reports: what happened in a meeting, the office's positions, follow-up.
+
+A report starts as a draft the delegation saves as they go; filing it locks the
+status to "filed" and every later change is kept as a `ReportEdit` with who and
+when.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    FILED = "filed", "Filed"
+
+
+class MetWith(models.TextChoices):
+    LAWMAKER = "lawmaker", "The lawmaker"
+    STAFF = "staff", "Staff"
+    BOTH = "both", "The lawmaker and staff"
+
+
+class Position(models.TextChoices):
+    """The office's position on one ask, from warmest to coldest."""
+
+    SUPPORTS = "supports", "Supports"
+    LEANING_YES = "leaning_yes", "Leaning yes"
+    UNDECIDED = "undecided", "Undecided"
+    LEANING_NO = "leaning_no", "Leaning no"
+    OPPOSES = "opposes", "Opposes"
+    NO_ANSWER = "no_answer", "No answer"
+
+
+class MeetingReport(models.Model):
+    """What happened in one meeting, written by its lead and delegation."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="report")
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    met_with = models.CharField(
+        "whom we met", max_length=10, choices=MetWith.choices, default=MetWith.STAFF
+    )
+    met_name = models.CharField("name of the person we met", max_length=150, blank=True)
+    met_title = models.CharField(
+        "their title", max_length=150, blank=True, help_text="e.g. Legislative assistant"
+    )
+    concerns = models.TextField("concerns raised", blank=True)
+    questions_promised = models.TextField("questions we promised to answer", blank=True)
+    commitments = models.TextField("commitments made", blank=True)
+    notes = models.TextField(blank=True)
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="meeting_reports_attended"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_reports_filed",
+    )
+    filed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["meeting__starts_at", "pk"]
+        indexes = [models.Index(fields=["status", "filed_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ReportStatus.values),
+                name="reports_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(met_with__in=MetWith.values),
+                name="reports_met_with_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=ReportStatus.DRAFT) | models.Q(filed_at__isnull=False),
+                name="reports_filed_has_a_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Report on {self.meeting}"
+
+    @property
+    def is_filed(self) -> bool:
+        return self.status == ReportStatus.FILED
+
+
+class ReportEdit(models.Model):
+    """A change made to a report after it was filed: who, when, and what."""
+
+    report = models.ForeignKey(MeetingReport, on_delete=models.CASCADE, related_name="edits")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+    summary = models.CharField(max_length=300)
+    fields = models.JSONField(default=dict, blank=True, help_text="field: [before, after]")
+
+    class Meta:
+        ordering = ["-edited_at", "-pk"]
+
+    def __str__(self):
+        return self.summary
+
+
+class FollowUpItem(models.Model):
+    """Something we owe the office after the meeting, with an owner and a due date."""
+
+    report = models.ForeignKey(
+        MeetingReport, on_delete=models.CASCADE, related_name="follow_up_items"
+    )
+    description = models.CharField(max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_items",
+    )
+    due_date = models.DateField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        indexes = [models.Index(fields=["owner", "done_at", "due_date"])]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
