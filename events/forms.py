@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from events.models import Attendance, Event
+from events.services import EVENT_FIELDS
 
 TIME_ZONES = [
     ("America/New_York", "Eastern (New York, Washington)"),
@@ -25,26 +26,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "name",
-            "slug",
-            "status",
-            "level",
-            "state",
-            "date",
-            "time_zone",
-            "theme",
-            "briefing_venue",
-            "agenda",
-            "day_starts",
-            "day_ends",
-            "registration_opens_at",
-            "registration_closes_at",
-            "default_meeting_minutes",
-            "gap_same_building_minutes",
-            "gap_same_side_minutes",
-            "gap_across_sides_minutes",
-        ]
+        fields = list(EVENT_FIELDS)
         labels = {
             "slug": "Address",
             "level": "Kind",

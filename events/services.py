@@ -11,15 +11,16 @@ from events.models import Attendance, Event, EventStatus, Level, Registration
 from events.signals import registration_cancelled
 from members.models import User
 
-EVENT_FIELDS = {
+# What staff edit on an event, in the order the form shows it.
+EVENT_FIELDS = (
     "name",
     "slug",
+    "status",
     "level",
     "state",
     "date",
     "time_zone",
     "theme",
-    "status",
     "briefing_venue",
     "agenda",
     "day_starts",
@@ -30,7 +31,7 @@ EVENT_FIELDS = {
     "gap_same_building_minutes",
     "gap_same_side_minutes",
     "gap_across_sides_minutes",
-}
+)
 
 
 class EventError(Exception):
@@ -68,7 +69,7 @@ def _check(event: Event) -> None:
 
 
 def _unknown(fields: dict) -> None:
-    unknown = fields.keys() - EVENT_FIELDS
+    unknown = fields.keys() - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown event fields: {', '.join(sorted(unknown))}")
 

@@ -6,9 +6,7 @@ from django.utils import timezone
 
 from chapters.models import Chapter
 from events.models import Event
-from lawmakers.models import Building, CapitolSide, Lawmaker
-
-SENATE_BUILDINGS = {Building.RUSSELL, Building.DIRKSEN, Building.HART}
+from lawmakers.models import Building, Lawmaker
 
 
 class MeetingKind(models.TextChoices):
@@ -131,14 +129,6 @@ class Meeting(models.Model):
     @property
     def duration_minutes(self) -> int:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
-    @property
-    def capitol_side(self) -> str:
-        if self.building in SENATE_BUILDINGS:
-            return CapitolSide.SENATE
-        if self.building == Building.CAPITOL:
-            return CapitolSide.SENATE if self.room.upper().startswith("S") else CapitolSide.HOUSE
-        return CapitolSide.HOUSE if self.building else ""
 
     @property
     def place(self) -> str:
