@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from meetings.models import Meeting
+from talkingpoints.models import Ask
 
 
 class ReportStatus(models.TextChoices):
@@ -93,6 +94,28 @@ class MeetingReport(models.Model):
     @property
     def is_filed(self) -> bool:
         return self.status == ReportStatus.FILED
+
+
+class AskPosition(models.Model):
+    """The office's position on one ask we made in the meeting."""
+
+    report = models.ForeignKey(MeetingReport, on_delete=models.CASCADE, related_name="positions")
+    ask = models.ForeignKey(Ask, on_delete=models.PROTECT, related_name="positions")
+    position = models.CharField(max_length=20, choices=Position.choices)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["ask__priority", "ask_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "ask"], name="reports_one_position_per_ask"),
+            models.CheckConstraint(
+                condition=models.Q(position__in=Position.values),
+                name="reports_position_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ask}: {self.get_position_display()}"
 
 
 class ReportEdit(models.Model):
