@@ -260,6 +260,20 @@ LAWMAKER_STATES = [
 # Invitations to join a chapter stay valid this many days.
 INVITATION_VALID_DAYS = env.read_int("DAYOFACTION_INVITATION_VALID_DAYS", default=14, minimum=1)
 
+# The outbox (every email a row, sent once): how often the beat dispatches due rows,
+# when a dispatched row is put on the broker again (its task lost with the broker),
+# when a row left "sending" by a dead worker is queued again, and retry backoff.
+OUTBOX_DISPATCH_SECONDS = env.read_int(
+    "DAYOFACTION_OUTBOX_DISPATCH_SECONDS", default=60, minimum=1
+)
+OUTBOX_REDISPATCH_SECONDS = env.read_int(
+    "DAYOFACTION_OUTBOX_REDISPATCH_SECONDS", default=300, minimum=1
+)
+OUTBOX_STUCK_SECONDS = env.read_int("DAYOFACTION_OUTBOX_STUCK_SECONDS", default=900, minimum=1)
+OUTBOX_RETRY_BASE_SECONDS = 60
+OUTBOX_RETRY_MAX_SECONDS = 60 * 60
+OUTBOX_MAX_ATTEMPTS = env.read_int("DAYOFACTION_OUTBOX_MAX_ATTEMPTS", default=6, minimum=1)
+
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -293,6 +307,11 @@ LOGGING = {
 }
 
 CELERY_BEAT_SCHEDULE = {
+    "outbox-dispatch-due": {
+        "task": "outbox.tasks.dispatch_due",
+        "schedule": OUTBOX_DISPATCH_SECONDS,
+    },
+    "outbox-sweep-stuck": {"task": "outbox.tasks.sweep_stuck", "schedule": 60},
     "expire-invitations": {"task": "chapters.tasks.expire_invitations", "schedule": 60 * 60},
     "refresh-lawmakers": {
         "task": "lawmakers.tasks.refresh_lawmakers",

@@ -1,2 +1,11 @@
+from django.urls import path
+
+from outbox import views
+
 app_name = "outbox"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.outbox_list, name="list"),
+    path("<int:pk>/", views.email_detail, name="detail"),
+    path("<int:pk>/retry/", views.email_retry_view, name="retry"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,408 @@
+"""Writes for the outbox: queue an email once, dispatch the due ones, send, sweep, retry.
+
+The database is the source of truth. A row is queued with a `send_after` time;
+the beat's `dispatch_due` puts the ids of due rows on the broker (never a long
+countdown); a worker claims rows that are still queued (row locks, SKIP
+LOCKED), sends them over one SMTP connection and marks each one sent right
+after the server accepted it. A row left "sending" by a worker that died is
+swept back to the queue. Transient SMTP errors send the row back to the queue
+with a bounded backoff; permanent ones mark it failed.
+"""
+
+import datetime
+import logging
+import smtplib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Lower
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.utils import timezone
+
+from dayofaction.mail import render_email
+from outbox.composers import composer_for
+from outbox.models import Email, EmailState, OptOut
+from outbox.unsubscribe import unsubscribe_url
+
+logger = logging.getLogger(__name__)
+
+DISPATCH_CHUNK = 100
+
+
+class OutboxError(Exception):
+    """A request the outbox refuses, in words for the person who asked."""
+
+
+# Queueing ----------------------------------------------------------------------------------
+
+
+def email_queue(
+    *,
+    to: str,
+    kind: str,
+    key: str,
+    template_prefix: str = "",
+    context: dict | None = None,
+    subject: str = "",
+    body_text: str = "",
+    body_html: str = "",
+    send_after: datetime.datetime | None = None,
+    essential: bool = True,
+    attachments: list[dict] | None = None,
+    topic: str = "",
+    about: models.Model | None = None,
+    reply_to: str = "",
+    revive_cancelled: bool = False,
+) -> Email:
+    """Queue one email, once: a second call with the same `key` returns the first row.
+
+    Give `template_prefix` + `context` (rendered when it goes out) or `subject` +
+    `body_text` (+ `body_html`). `send_after` defaults to now; a due email is put on
+    the broker after the transaction commits, a later one waits for the beat.
+    `revive_cancelled` queues a cancelled row with that key again (a seat taken anew).
+    """
+    if not template_prefix and not subject:
+        raise OutboxError("An email needs a template or a subject.")
+    now = timezone.now()
+    send_after = send_after or now
+    values = {
+        "to": to,
+        "kind": kind,
+        "template_prefix": template_prefix,
+        "context": context or {},
+        "subject": subject,
+        "body_text": body_text,
+        "body_html": body_html,
+        "send_after": send_after,
+        "essential": essential,
+        "attachments": attachments or [],
+        "topic": topic,
+        "content_type": ContentType.objects.get_for_model(about) if about is not None else None,
+        "object_id": about.pk if about is not None else None,
+        "reply_to": reply_to,
+    }
+    due = send_after <= now
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                email = Email.objects.create(key=key, dispatched_at=now if due else None, **values)
+        except IntegrityError:
+            email = Email.objects.select_for_update().get(key=key)
+            if not (revive_cancelled and email.state == EmailState.CANCELLED):
+                return email
+            for name, value in values.items():
+                setattr(email, name, value)
+            email.state = EmailState.QUEUED
+            email.attempts = 0
+            email.last_error = ""
+            email.dispatched_at = now if due else None
+            email.save()
+        if due:
+            _dispatch_on_commit([email.pk])
+    return email
+
+
+def email_reschedule(*, key: str, send_after: datetime.datetime, context: dict | None = None):
+    """Move a queued email to a new time (the meeting moved); False if it is not queued."""
+    now = timezone.now()
+    changes = {"send_after": send_after, "dispatched_at": now if send_after <= now else None}
+    if context is not None:
+        changes["context"] = context
+    with transaction.atomic():
+        updated = Email.objects.filter(key=key, state=EmailState.QUEUED).update(**changes)
+        if updated and send_after <= now:
+            pk = Email.objects.values_list("pk", flat=True).get(key=key)
+            _dispatch_on_commit([pk])
+    return bool(updated)
+
+
+def emails_cancel(*, keys=None, topic: str | None = None, kind_prefix: str = "", reason: str):
+    """Cancel queued emails by key, or by topic (and kind prefix); returns how many."""
+    if keys is None and topic is None:
+        raise OutboxError("Say which emails to cancel.")
+    rows = Email.objects.filter(state=EmailState.QUEUED)
+    if keys is not None:
+        rows = rows.filter(key__in=list(keys))
+    if topic is not None:
+        rows = rows.filter(topic=topic)
+    if kind_prefix:
+        rows = rows.filter(kind__startswith=kind_prefix)
+    with transaction.atomic():
+        return rows.update(state=EmailState.CANCELLED, last_error=reason)
+
+
+def email_retry(*, email_id: int) -> Email:
+    """Staff's retry: a failed or cancelled email goes back to the queue, due now."""
+    with transaction.atomic():
+        email = Email.objects.select_for_update().get(pk=email_id)
+        if not email.can_retry:
+            state = email.get_state_display().lower()
+            raise OutboxError(f"This email is {state}: nothing to retry.")
+        now = timezone.now()
+        email.state = EmailState.QUEUED
+        email.send_after = now
+        email.attempts = 0
+        email.dispatched_at = now
+        email.save(
+            update_fields=["state", "send_after", "attempts", "dispatched_at", "updated_at"]
+        )
+        _dispatch_on_commit([email.pk])
+    return email
+
+
+def _dispatch_on_commit(email_ids: list[int]) -> None:
+    from outbox.tasks import send_emails
+
+    for start in range(0, len(email_ids), DISPATCH_CHUNK):
+        chunk = email_ids[start : start + DISPATCH_CHUNK]
+        transaction.on_commit(lambda chunk=chunk: send_emails.delay(email_ids=chunk))
+
+
+# The beat's side ---------------------------------------------------------------------------
+
+
+def emails_dispatch_due(*, now: datetime.datetime | None = None, limit: int = 50_000) -> int:
+    """Put due queued rows on the broker, in chunks; rows put there recently are left alone.
+
+    A task lost with the broker (Redis restarted) leaves its rows queued: after
+    OUTBOX_REDISPATCH_SECONDS they are put on the broker again.
+    """
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.OUTBOX_REDISPATCH_SECONDS)
+    with transaction.atomic():
+        ids = list(
+            Email.objects.filter(state=EmailState.QUEUED, send_after__lte=now)
+            .filter(models.Q(dispatched_at__isnull=True) | models.Q(dispatched_at__lt=stale))
+            .order_by("send_after", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Email.objects.filter(pk__in=ids).update(dispatched_at=now)
+        _dispatch_on_commit(ids)
+    return len(ids)
+
+
+def emails_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
+    """Rows left "sending" longer than a worker may take go back to the queue."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.OUTBOX_STUCK_SECONDS)
+    with transaction.atomic():
+        swept = Email.objects.filter(state=EmailState.SENDING, claimed_at__lt=cutoff).update(
+            state=EmailState.QUEUED,
+            dispatched_at=None,
+            last_error="The worker stopped while sending; queued again.",
+        )
+    if swept:
+        logger.warning("Outbox: %s emails stuck in sending were queued again", swept)
+    return swept
+
+
+# The worker's side -------------------------------------------------------------------------
+
+
+@dataclass
+class SendOutcome:
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+    retrying: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)
+    released: list[int] = field(default_factory=list)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, OSError)
+
+
+def emails_send(*, email_ids: list[int]) -> SendOutcome:
+    """Claim the given rows that are still queued and due, and send them on one connection."""
+    outcome = SendOutcome()
+    claimed = _claim(email_ids)
+    if not claimed:
+        return outcome
+    opted_out = _opted_out({email.to for email in claimed if not email.essential})
+    connection = get_connection(fail_silently=False)
+    try:
+        for index, email in enumerate(claimed):
+            try:
+                if not email.essential and email.to.lower() in opted_out:
+                    raise _Cancelled("The person opted out of this kind of email.")
+                message = _message_for(email)
+                message.connection = connection
+                connection.send_messages([message])
+            except _Cancelled as reason:
+                _finish(email, state=EmailState.CANCELLED, error=str(reason))
+                outcome.cancelled.append(email.pk)
+            except Exception as error:
+                if _is_transient(error):
+                    _retry_later(email, error)
+                    outcome.retrying.append(email.pk)
+                    # The connection is likely gone: the rest wait for the next dispatch.
+                    rest = [other.pk for other in claimed[index + 1 :]]
+                    _release(rest)
+                    outcome.released.extend(rest)
+                    break
+                logger.exception("Outbox: email %s failed for good", email.pk)
+                _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
+                outcome.failed.append(email.pk)
+            else:
+                _mark_sent(email, message)
+                outcome.sent.append(email.pk)
+    finally:
+        try:
+            connection.close()
+        except Exception:  # closing a broken connection must not hide what happened
+            logger.warning("Outbox: closing the SMTP connection failed", exc_info=True)
+    return outcome
+
+
+def _claim(email_ids: list[int]) -> list[Email]:
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Email.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=email_ids, state=EmailState.QUEUED, send_after__lte=now)
+            .order_by("pk")
+        )
+        Email.objects.filter(pk__in=[row.pk for row in rows]).update(
+            state=EmailState.SENDING, claimed_at=now
+        )
+    return rows
+
+
+def _opted_out(addresses: set[str]) -> set[str]:
+    if not addresses:
+        return set()
+    lowered = [address.lower() for address in addresses]
+    return set(
+        OptOut.objects.annotate(address=Lower("email"))
+        .filter(address__in=lowered)
+        .values_list("address", flat=True)
+    )
+
+
+def _message_for(email: Email) -> EmailMultiAlternatives:
+    headers = {"Message-ID": email.message_id}
+    if email.template_prefix:
+        context = dict(email.context)
+        composer = composer_for(email.kind)
+        if composer is not None:
+            context = composer(context)
+            if context is None:
+                raise _Cancelled("No longer applies (the meeting or seat changed).")
+        if not email.essential:
+            context["unsubscribe_url"] = unsubscribe_url(email.to)
+        message = render_email(template_prefix=email.template_prefix, to=email.to, context=context)
+    else:
+        message = EmailMultiAlternatives(
+            subject=email.subject, body=email.body_text, to=[email.to]
+        )
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+    if not email.essential:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url(email.to)}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.extra_headers.update(headers)
+    if email.reply_to:
+        message.reply_to = [email.reply_to]
+    for attachment in email.attachments:
+        message.attach(
+            attachment["filename"],
+            attachment["content"],
+            attachment.get("mimetype") or "application/octet-stream",
+        )
+    return message
+
+
+def _is_transient(error: Exception) -> bool:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500 or isinstance(error, smtplib.SMTPConnectError)
+    return isinstance(error, TRANSIENT_ERRORS)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, TemplateDoesNotExist | TemplateSyntaxError):
+        return f"Template problem: {error}"
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _retry_delay(attempts: int) -> datetime.timedelta:
+    seconds = settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    return datetime.timedelta(seconds=min(seconds, settings.OUTBOX_RETRY_MAX_SECONDS))
+
+
+def _retry_later(email: Email, error: Exception) -> None:
+    attempts = email.attempts + 1
+    if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
+        return
+    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
+        state=EmailState.QUEUED,
+        attempts=attempts,
+        last_error=_describe(error),
+        send_after=timezone.now() + _retry_delay(attempts),
+        dispatched_at=None,
+        updated_at=timezone.now(),
+    )
+
+
+def _release(email_ids: list[int]) -> None:
+    if email_ids:
+        Email.objects.filter(pk__in=email_ids, state=EmailState.SENDING).update(
+            state=EmailState.QUEUED, dispatched_at=None
+        )
+
+
+def _finish(email: Email, *, state: str, error: str, attempt: bool = False) -> None:
+    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
+        state=state,
+        last_error=error,
+        attempts=models.F("attempts") + (1 if attempt else 0),
+        updated_at=timezone.now(),
+    )
+
+
+def _mark_sent(email: Email, message: EmailMultiAlternatives) -> None:
+    html = next(
+        (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
+    )
+    now = timezone.now()
+    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
+        state=EmailState.SENT,
+        sent_at=now,
+        attempts=models.F("attempts") + 1,
+        subject=message.subject[:300],
+        body_text=message.body,
+        body_html=html,
+        last_error="",
+        updated_at=now,
+    )
+
+
+# Opting out --------------------------------------------------------------------------------
+
+
+def opt_out(*, email: str) -> None:
+    """No more non-essential mail to this address (reminders of their own meetings still go)."""
+    with transaction.atomic():
+        if not OptOut.objects.filter(email__iexact=email).exists():
+            try:
+                with transaction.atomic():
+                    OptOut.objects.create(email=email.lower())
+            except IntegrityError:
+                pass  # a parallel click got there first
+
+
+def opt_in(*, email: str) -> None:
+    with transaction.atomic():
+        OptOut.objects.filter(email__iexact=email).delete()
+
+
+def is_opted_out(email: str) -> bool:
+    return OptOut.objects.filter(email__iexact=email).exists()

@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from outbox import access, selectors, services
+from outbox.filters import OutboxFilter
+from outbox.unsubscribe import email_for_token
+
+PAGE_SIZE = 50
+
+
+@login_required
+def outbox_list(request):
+    access.require_staff(request.user)
+    filtered = OutboxFilter(request.GET or None, queryset=selectors.emails_for_outbox())
+    page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "outbox/outbox_list.html",
+        {
+            "filter": filtered,
+            "page": page,
+            "counts": selectors.outbox_counts(),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def email_detail(request, pk):
+    email = access.email_for_staff(request.user, pk)
+    return render(request, "outbox/email_detail.html", {"email": email})
+
+
+@login_required
+@require_POST
+def email_retry_view(request, pk):
+    email = access.email_for_staff(request.user, pk)
+    try:
+        services.email_retry(email_id=email.pk)
+    except services.OutboxError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"The email to {email.to} is queued again and goes out now.")
+    return redirect("outbox:detail", pk=email.pk)
+
+
+@csrf_exempt  # RFC 8058 one-click: mail clients POST without our cookie; the token is the check
+def unsubscribe(request, token):
+    address = email_for_token(token)
+    if address is None:
+        return render(request, "outbox/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        if request.POST.get("resubscribe"):
+            services.opt_in(email=address)
+        else:
+            services.opt_out(email=address)
+    return render(
+        request,
+        "outbox/unsubscribe.html",
+        {
+            "address": address,
+            "opted_out": services.is_opted_out(address),
+            "token": token,
+            "asked": request.method == "POST",
+        },
+    )
