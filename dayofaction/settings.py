@@ -274,6 +274,9 @@ OUTBOX_RETRY_BASE_SECONDS = 60
 OUTBOX_RETRY_MAX_SECONDS = 60 * 60
 OUTBOX_MAX_ATTEMPTS = env.read_int("DAYOFACTION_OUTBOX_MAX_ATTEMPTS", default=6, minimum=1)
 
+# Talking points: the largest leave-behind PDF staff may upload, in megabytes.
+LEAVE_BEHIND_MAX_MB = env.read_int("DAYOFACTION_LEAVE_BEHIND_MAX_MB", default=10, minimum=1)
+
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
