@@ -277,6 +277,11 @@ OUTBOX_MAX_ATTEMPTS = env.read_int("DAYOFACTION_OUTBOX_MAX_ATTEMPTS", default=6,
 # Talking points: the largest leave-behind PDF staff may upload, in megabytes.
 LEAVE_BEHIND_MAX_MB = env.read_int("DAYOFACTION_LEAVE_BEHIND_MAX_MB", default=10, minimum=1)
 
+# Reports: exports with more rows than this are written by a worker, with a progress bar.
+REPORTS_EXPORT_INLINE_ROWS = env.read_int(
+    "DAYOFACTION_REPORTS_EXPORT_INLINE_ROWS", default=5000, minimum=0
+)
+
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -164,3 +164,52 @@ class FollowUpItem(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class ExportJob(models.Model):
+    """A large export written by a worker; only the person who asked may download it."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_exports"
+    )
+    kind = models.CharField(max_length=20)
+    file_format = models.CharField(max_length=10)
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ExportStatus.values),
+                name="reports_export_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rows_done__lte=models.F("rows_total")),
+                name="reports_export_progress_within_total",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} export ({self.file_format}) for {self.requested_by}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0

@@ -1,0 +1,88 @@
+"""Exports too large for a request: a job row, a worker writing the file, progress as it goes."""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
+
+from members.models import User
+from reports.exports.columns import KINDS
+from reports.exports.scope import filtered_meetings
+from reports.exports.writers import csv_chunks, write_xlsx
+from reports.models import ExportJob, ExportStatus
+
+
+def export_dir() -> Path:
+    directory = Path(settings.MEDIA_ROOT) / "exports"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def export_job_create(*, user: User, kind: str, file_format: str, filters: QueryDict) -> ExportJob:
+    from reports.tasks import run_export  # tasks import this module
+
+    with transaction.atomic():
+        job = ExportJob.objects.create(
+            requested_by=user,
+            kind=kind,
+            file_format=file_format,
+            filters={key: filters.getlist(key) for key in filters},
+        )
+        transaction.on_commit(lambda: run_export.delay(job_id=job.pk))
+    return job
+
+
+def _progress(job: ExportJob):
+    def report(rows: int) -> None:
+        ExportJob.objects.filter(pk=job.pk).update(rows_done=min(rows, job.rows_total))
+
+    return report
+
+
+def export_job_run(*, job_id: int) -> None:
+    """Write the job's file; quiet when the job is gone or no longer queued."""
+    with transaction.atomic():
+        job = (
+            ExportJob.objects.select_for_update()
+            .select_related("requested_by")
+            .filter(pk=job_id, status=ExportStatus.QUEUED)
+            .first()
+        )
+        if job is None:
+            return
+        job.status = ExportStatus.RUNNING
+        job.save(update_fields=["status"])
+    filters = QueryDict(mutable=True)
+    for key, values in job.filters.items():
+        filters.setlist(key, values)
+    kind = KINDS[job.kind]
+    try:
+        meetings = filtered_meetings(job.requested_by, filters)
+        job.rows_total = kind.query(meetings).count()
+        job.save(update_fields=["rows_total"])
+        name = f"{job.kind}-{job.pk}-{secrets.token_hex(8)}.{job.file_format}"
+        path = export_dir() / name
+        rows = kind.rows(meetings)
+        if job.file_format == "xlsx":
+            write_xlsx(path, kind.headers, rows, title=kind.key, progress=_progress(job))
+        else:
+            report, done = _progress(job), 0
+            with path.open("w", encoding="utf-8", newline="") as file:
+                for chunk in csv_chunks(kind.headers, rows):
+                    file.write(chunk)
+                    done += chunk.count("\n")
+                    report(done)
+    except Exception as error:
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.FAILED, error=str(error)[:300], finished_at=timezone.now()
+        )
+        raise
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportStatus.DONE,
+        rows_done=job.rows_total,
+        file_name=name,
+        finished_at=timezone.now(),
+    )
