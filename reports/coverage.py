@@ -159,7 +159,7 @@ def coverage_for(*, event: Event, chapter: Chapter | None = None) -> Coverage:
             "chapter_id",
             "chapter__name",
             "report__status",
-        )
+        ).order_by()
     )
     lawmakers = list(offices.only("pk", "chamber", "state", "party", "level"))
     seats = CommitteeSeat.objects.filter(
