@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from events.models import Attendance, Event, EventStatus, Level, Registration
-from events.signals import registration_cancelled
+from events.signals import registration_cancelled, registration_created
 from members.models import User
 
 # What staff edit on an event, in the order the form shows it.
@@ -125,11 +125,15 @@ def registration_create(
         raise EventError(f"You are already registered for {event}.")
     try:
         with transaction.atomic():
-            return Registration.objects.create(
+            registration = Registration.objects.create(
                 event=event, user=user, attendance=attendance, registered_at=now
             )
     except IntegrityError:  # two clicks at once: the first one won
         raise EventError(f"You are already registered for {event}.") from None
+    transaction.on_commit(
+        lambda: registration_created.send(sender=Registration, registration=registration)
+    )
+    return registration
 
 
 @transaction.atomic

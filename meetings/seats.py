@@ -14,7 +14,7 @@ from events.services import EventError, registration_create
 from lawmakers.models import Lawmaker
 from meetings.models import Meeting, Seat, SeatStatus
 from meetings.rules import Slot, clash
-from meetings.signals import seat_promoted
+from meetings.signals import seat_promoted, seat_taken
 from members.constituency import constituency_for
 from members.models import User
 from members.services import profile_for
@@ -130,6 +130,7 @@ def seat_take(*, meeting_id: int, user: User, by_leader: bool = False, lock: boo
     ):
         _confirm(meeting, seat)
     seat.save()
+    transaction.on_commit(lambda: seat_taken.send(sender=Seat, seat=seat))
     return seat
 
 

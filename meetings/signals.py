@@ -2,6 +2,8 @@
 
 from django.dispatch import Signal
 
+# Sent with `seat`: a person took a seat (confirmed or on the waitlist).
+seat_taken = Signal()
 # Sent with `seat`: a waitlisted person got a confirmed seat.
 seat_promoted = Signal()
 # Sent with `meeting` and `fields`: a meeting moved, changed room, or was cancelled.

@@ -105,6 +105,42 @@ def email_queue(
     return email
 
 
+def emails_queue_many(*, emails: list[dict]) -> int:
+    """Queue many emails at once (a planner's rows); keys that exist are left alone.
+
+    Each dict holds `email_queue`'s arguments (template form only). Returns how many
+    rows were new.
+    """
+    if not emails:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        existing = set(
+            Email.objects.filter(key__in=[e["key"] for e in emails]).values_list("key", flat=True)
+        )
+        new_rows = []
+        for values in emails:
+            if values["key"] in existing:
+                continue
+            existing.add(values["key"])
+            values = {**values}
+            values.setdefault("send_after", now)
+            values["context"] = values.get("context") or {}
+            values["attachments"] = values.get("attachments") or []
+            new_rows.append(Email(**values))
+        Email.objects.bulk_create(new_rows, ignore_conflicts=True, batch_size=1000)
+        due = [row.key for row in new_rows if row.send_after <= now]
+        if due:
+            ids = list(
+                Email.objects.filter(
+                    key__in=due, state=EmailState.QUEUED, dispatched_at__isnull=True
+                ).values_list("pk", flat=True)
+            )
+            Email.objects.filter(pk__in=ids).update(dispatched_at=now)
+            _dispatch_on_commit(ids)
+    return len(new_rows)
+
+
 def email_reschedule(*, key: str, send_after: datetime.datetime, context: dict | None = None):
     """Move a queued email to a new time (the meeting moved); False if it is not queued."""
     now = timezone.now()

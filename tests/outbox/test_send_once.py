@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from outbox import services, tasks
+from outbox import tasks
 from outbox.models import Email, EmailState
 
 

@@ -1,0 +1,77 @@
+from django import forms
+
+from followup.merge import THANK_YOU_FIELDS, unknown_fields
+from followup.models import ReminderSettings
+
+
+class ReminderSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSettings
+        fields = [
+            "day_before_at",
+            "morning_of_at",
+            "minutes_before_meeting",
+            "leader_digest_at",
+            "report_after_minutes",
+            "report_nudge_hours",
+            "feedback_at",
+        ]
+        widgets = {
+            name: forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+            for name in ("day_before_at", "morning_of_at", "leader_digest_at", "feedback_at")
+        }
+
+    def clean_minutes_before_meeting(self):
+        minutes = self.cleaned_data["minutes_before_meeting"]
+        if not 5 <= minutes <= 240:
+            raise forms.ValidationError("Between 5 and 240 minutes.")
+        return minutes
+
+    def clean_report_nudge_hours(self):
+        hours = self.cleaned_data["report_nudge_hours"]
+        if hours < 1:
+            raise forms.ValidationError("At least one hour.")
+        return hours
+
+
+class ThankYouForm(forms.Form):
+    to = forms.EmailField(label="To (the office contact)", required=False)
+    subject = forms.CharField(max_length=200)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 18}))
+
+
+class LetterTemplateForm(forms.Form):
+    subject = forms.CharField(max_length=200)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 20}))
+
+    def clean(self):
+        data = super().clean()
+        unknown = unknown_fields(data.get("subject", "") + data.get("body", ""))
+        if unknown:
+            known = ", ".join(THANK_YOU_FIELDS)
+            raise forms.ValidationError(
+                f"Unknown merge field{'s' if len(unknown) > 1 else ''}: "
+                f"{', '.join(unknown)}. Use: {known}."
+            )
+        return data
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="How was the day?",
+        coerce=int,
+        choices=[(5, "5 · excellent"), (4, "4"), (3, "3"), (2, "2"), (1, "1 · poor")],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label="What should we keep or change?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class PreferencesForm(forms.Form):
+    optional_email = forms.BooleanField(
+        label="Send me optional email (feedback requests, follow-up nudges, leaders' summaries)",
+        required=False,
+    )

@@ -1,0 +1,42 @@
+"""Signals from events, meetings and reports (sent after commit) become outbox rows."""
+
+from django.dispatch import receiver
+
+from events.signals import registration_created
+from followup import notices, planning
+from meetings.signals import meeting_changed, seat_promoted, seat_taken
+from reports.signals import report_filed
+
+
+@receiver(registration_created)
+def confirm_registration(sender, *, registration, **kwargs):
+    notices.registration_confirmation(registration=registration)
+    planning.reminders_plan_for_person(event=registration.event, user=registration.user)
+
+
+@receiver(seat_taken)
+def confirm_seat(sender, *, seat, **kwargs):
+    notices.seat_confirmation(seat=seat)
+    planning.reminders_plan_for_person(event=seat.meeting.event, user=seat.user)
+
+
+@receiver(seat_promoted)
+def announce_promotion(sender, *, seat, **kwargs):
+    notices.promotion_notice(seat=seat)
+    planning.reminders_plan_for_person(event=seat.meeting.event, user=seat.user)
+
+
+@receiver(meeting_changed)
+def announce_meeting_change(sender, *, meeting, fields, **kwargs):
+    notices.meeting_change_notices(meeting=meeting, fields=fields)
+    if "starts_at" in fields:
+        planning.meeting_moved_replan(meeting=meeting)
+    if fields.get("status", [None, None])[1] == "held":
+        planning.report_requests_plan(meeting=meeting)
+
+
+@receiver(report_filed)
+def offer_thank_you(sender, *, report, **kwargs):
+    from followup.thanks import thank_you_draft
+
+    thank_you_draft(meeting=report.meeting)
