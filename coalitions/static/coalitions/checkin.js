@@ -95,6 +95,7 @@
   function toggle(person) {
     var wanted = !person.in;
     person.in = wanted;
+    person.el.setAttribute("aria-busy", "true");
     paint(person);
     counts();
     var body = new FormData();
@@ -105,12 +106,14 @@
         return response.json();
       })
       .then(function (data) {
+        person.el.removeAttribute("aria-busy");
         person.in = data.in;
         paint(person);
         counts();
         if (wanted) { search.select(); }
       })
       .catch(function () {
+        person.el.removeAttribute("aria-busy");
         person.in = !wanted;
         paint(person);
         counts();
