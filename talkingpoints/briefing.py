@@ -19,7 +19,7 @@ from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
 from meetings.selectors import ItineraryStop, itinerary
 from members.models import User
 from talkingpoints.models import Ask, AskLead, AskReading, AskRevision, MeetingNote
-from talkingpoints.selectors import committee_seats_by_lawmaker, reasons_for
+from talkingpoints.selectors import EVERY_OFFICE, committee_seats_by_lawmaker, reasons_for
 
 HISTORY_LENGTH = 5
 FILED = "filed"
@@ -45,6 +45,10 @@ class BriefingAsk:
     notes: list[MeetingNote] = field(default_factory=list)
     change: TextChange | None = None
     is_new_to_viewer: bool = False
+
+    @property
+    def for_every_office(self) -> bool:
+        return self.reasons == [EVERY_OFFICE]
 
 
 @dataclass

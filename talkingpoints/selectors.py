@@ -11,6 +11,7 @@ from meetings.models import Meeting
 from talkingpoints.models import Ask
 
 STATE_NAMES = dict(US_STATES)
+EVERY_OFFICE = "applies to every office"
 
 
 @dataclass
@@ -90,7 +91,7 @@ def reasons_for(ask: Ask, lawmaker: Lawmaker, seats: list[CommitteeSeat]) -> lis
             if top not in shown:
                 shown.add(top)
                 reasons.append(_committee_reason(seat))
-    return reasons or ["applies to every office"]
+    return reasons or [EVERY_OFFICE]
 
 
 def asks_for_meetings(meetings: Iterable[Meeting]) -> dict[int, list[AppliedAsk]]:

@@ -15,6 +15,7 @@ from dayofaction.demo_meetings import demo_meetings_create
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
 from members.services import profile_for, user_create
+from talkingpoints.demo import demo_asks_create
 
 DEMO_PASSWORD = "lobby-day-demo"
 
@@ -200,6 +201,7 @@ class Command(BaseCommand):
                 profile.policy_issues.set(issues[index % len(issues) :][:2])
             membership_add(chapter=chapters[chapter], user=user, role=role)
         demo_meetings_create(event=event, chapters=chapters, by=staff)
+        demo_asks_create(event=event, by=staff)
         self._print_logins()
 
     def _event(self):
