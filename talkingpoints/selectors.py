@@ -55,6 +55,13 @@ def _committee_reason(seat: CommitteeSeat) -> str:
     return f"is {title} of {where}" if title else f"sits on {where}"
 
 
+def _targeted_committee_ids(ask: Ask) -> frozenset[int]:
+    # Worked out once per ask object: a day's targeting asks it for every meeting.
+    if not hasattr(ask, "_targeted_committee_ids"):
+        ask._targeted_committee_ids = frozenset(c.pk for c in ask.target_committees.all())
+    return ask._targeted_committee_ids
+
+
 def reasons_for(ask: Ask, lawmaker: Lawmaker, seats: list[CommitteeSeat]) -> list[str] | None:
     """Why the ask applies to this office, or None when it does not.
 
@@ -74,7 +81,7 @@ def reasons_for(ask: Ask, lawmaker: Lawmaker, seats: list[CommitteeSeat]) -> lis
         if lawmaker.state not in ask.target_states:
             return None
         reasons.append(f"represents {STATE_NAMES.get(lawmaker.state, lawmaker.state)}")
-    targeted = {committee.pk for committee in ask.target_committees.all()}
+    targeted = _targeted_committee_ids(ask)
     if targeted:
         matching = [
             seat
