@@ -1,6 +1,7 @@
 """Writes for meeting reports: save a draft, file it, keep every later change."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,6 +17,8 @@ from reports.models import (
     ReportStatus,
 )
 from reports.signals import report_filed
+
+logger = logging.getLogger(__name__)
 
 
 class ReportError(Exception):
@@ -157,5 +160,17 @@ def report_save(
                     fields=changed,
                 )
         if first_filing:
-            transaction.on_commit(lambda: report_filed.send(sender=MeetingReport, report=report))
+            transaction.on_commit(lambda: _announce_filing(report))
     return report
+
+
+def _announce_filing(report: MeetingReport) -> None:
+    # The report is saved whatever a listener does: a failing one is logged, never a 500.
+    for receiver, result in report_filed.send_robust(sender=MeetingReport, report=report):
+        if isinstance(result, Exception):
+            logger.error(
+                "report_filed receiver %r failed for report %s",
+                receiver,
+                report.pk,
+                exc_info=(type(result), result, result.__traceback__),
+            )

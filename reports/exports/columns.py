@@ -39,8 +39,22 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
+_LOCAL_TEXT: dict = {}
+
+
 def local(moment, zone_name: str) -> str:
-    return moment.astimezone(_zone(zone_name)).strftime("%Y-%m-%d %H:%M") if moment else ""
+    """The moment in the event's time, as text; meetings share slots, so it is cached."""
+    if moment is None:
+        return ""
+    key = (moment, zone_name)
+    text = _LOCAL_TEXT.get(key)
+    if text is None:
+        if len(_LOCAL_TEXT) > 50_000:
+            _LOCAL_TEXT.clear()
+        text = _LOCAL_TEXT[key] = moment.astimezone(_zone(zone_name)).isoformat(" ", "minutes")[
+            :16
+        ]
+    return text
 
 
 def chamber_name(level: str, chamber: str, state: str) -> str:

@@ -11,18 +11,22 @@ from collections.abc import Callable, Iterable, Iterator
 
 from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 CHUNK_ROWS = 2000
 
 
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if value.__class__ is str and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value
 
 
 def safe_row(row: Iterable) -> list:
-    return [neutralise(value) for value in row]
+    # `neutralise` inlined: this runs for every cell of a 50,000-row export.
+    return [
+        "'" + value if value.__class__ is str and value[:1] in FORMULA_STARTS else value
+        for value in row
+    ]
 
 
 def csv_chunks(headers: list[str], rows: Iterable[list]) -> Iterator[str]:
@@ -31,16 +35,21 @@ def csv_chunks(headers: list[str], rows: Iterable[list]) -> Iterator[str]:
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow(headers)
-    pending = 0
-    for row in rows:
-        writer.writerow(safe_row(row))
-        pending += 1
-        if pending == CHUNK_ROWS:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
     yield buffer.getvalue()
+    chunk = []
+    for row in rows:
+        chunk.append(safe_row(row))
+        if len(chunk) == CHUNK_ROWS:
+            yield _csv_text(chunk)
+            chunk = []
+    if chunk:
+        yield _csv_text(chunk)
+
+
+def _csv_text(rows: list[list]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
 
 
 def write_xlsx(

@@ -158,3 +158,25 @@ def test_a_member_of_the_chapter_without_a_seat_cannot_report(client, meeting, c
     outsider = MembershipFactory(chapter=chapter).user
     client.force_login(outsider)
     assert client.get(reverse("reports:report", args=[meeting.pk])).status_code == 403
+
+
+def test_a_failing_listener_does_not_lose_the_filing(
+    client, meeting, delegate, django_capture_on_commit_callbacks
+):
+    from reports.signals import report_filed
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("listener bug")
+
+    report_filed.connect(broken, dispatch_uid="test-broken")
+    try:
+        client.force_login(delegate)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("reports:report", args=[meeting.pk]),
+                report_post(action="file", attendees=[delegate.pk]),
+            )
+    finally:
+        report_filed.disconnect(dispatch_uid="test-broken")
+    assert response.status_code == 302
+    assert MeetingReport.objects.get().status == ReportStatus.FILED

@@ -31,7 +31,8 @@
     var data = new FormData(form);
     data.set("autosave", "1");
     data.set("action", "save");
-    fetch(form.action || window.location.href, {
+    // Not form.action: the buttons are named "action" and would shadow it.
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: data,
       credentials: "same-origin",
