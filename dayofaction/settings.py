@@ -320,6 +320,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": OUTBOX_DISPATCH_SECONDS,
     },
     "outbox-sweep-stuck": {"task": "outbox.tasks.sweep_stuck", "schedule": 60},
+    "followup-plan-upcoming-events": {
+        "task": "followup.tasks.plan_upcoming_events",
+        "schedule": crontab(minute=7),
+    },
+    "followup-nudge-due-items": {
+        "task": "followup.tasks.nudge_due_follow_up_items",
+        "schedule": crontab(hour=9, minute=3),
+    },
     "expire-invitations": {"task": "chapters.tasks.expire_invitations", "schedule": 60 * 60},
     "refresh-lawmakers": {
         "task": "lawmakers.tasks.refresh_lawmakers",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models.functions import Lower
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
@@ -261,15 +261,18 @@ def emails_send(*, email_ids: list[int]) -> SendOutcome:
     if not claimed:
         return outcome
     opted_out = _opted_out({email.to for email in claimed if not email.essential})
-    connection = get_connection(fail_silently=False)
+    smtp = get_connection(fail_silently=False)
+    opened = False
     try:
         for index, email in enumerate(claimed):
             try:
                 if not email.essential and email.to.lower() in opted_out:
                     raise _Cancelled("The person opted out of this kind of email.")
                 message = _message_for(email)
-                message.connection = connection
-                connection.send_messages([message])
+                if not opened:
+                    smtp.open()  # once for the batch: send_messages alone reconnects
+                    opened = True
+                smtp.send_messages([message])
             except _Cancelled as reason:
                 _finish(email, state=EmailState.CANCELLED, error=str(reason))
                 outcome.cancelled.append(email.pk)
@@ -290,7 +293,7 @@ def emails_send(*, email_ids: list[int]) -> SendOutcome:
                 outcome.sent.append(email.pk)
     finally:
         try:
-            connection.close()
+            smtp.close()
         except Exception:  # closing a broken connection must not hide what happened
             logger.warning("Outbox: closing the SMTP connection failed", exc_info=True)
     return outcome
@@ -409,16 +412,31 @@ def _mark_sent(email: Email, message: EmailMultiAlternatives) -> None:
         (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
     )
     now = timezone.now()
-    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
-        state=EmailState.SENT,
-        sent_at=now,
-        attempts=models.F("attempts") + 1,
-        subject=message.subject[:300],
-        body_text=message.body,
-        body_html=html,
-        last_error="",
-        updated_at=now,
-    )
+    with transaction.atomic():
+        _commit_without_waiting_for_disk()
+        Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
+            state=EmailState.SENT,
+            sent_at=now,
+            attempts=models.F("attempts") + 1,
+            subject=message.subject[:300],
+            body_text=message.body,
+            body_html=html,
+            last_error="",
+            updated_at=now,
+        )
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """PostgreSQL: this transaction's commit does not wait for the WAL flush.
+
+    The "sent" mark is written once per email; waiting for the disk each time halves
+    the rate. A worker killed after the commit loses nothing (the server has it); only
+    a crash of the database server itself within a fraction of a second could lose a
+    mark, and the sweep would then send that email again.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 # Opting out --------------------------------------------------------------------------------
