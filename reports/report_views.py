@@ -127,5 +127,8 @@ def my_reports(request):
     return render(
         request,
         "reports/my_reports.html",
-        {"meetings": selectors.meetings_to_report(user=request.user)},
+        {
+            "meetings": selectors.meetings_to_report(user=request.user),
+            "dashboards": selectors.dashboards_for(user=request.user),
+        },
     )

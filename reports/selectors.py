@@ -1,7 +1,11 @@
 """Reads for reports that pages share, each in a fixed number of queries."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
+from chapters.models import LEADER_ROLES, Chapter
+from events.models import Event
 from meetings.models import Meeting, MeetingStatus, SeatStatus
 from members.models import User
 from reports.models import MeetingReport, ReportEdit
@@ -12,6 +16,25 @@ REPORTABLE_STATUSES = (
     MeetingStatus.HELD,
     MeetingStatus.NO_SHOW,
 )
+
+
+@dataclass
+class DashboardLink:
+    event: Event
+    chapter: Chapter | None
+
+
+def dashboards_for(*, user: User, events: int = 3) -> list[DashboardLink]:
+    """The latest events' dashboards: every event's for staff, their chapters' for leaders."""
+    latest = list(Event.objects.order_by("-date")[:events])
+    if user.is_staff:
+        return [DashboardLink(event, None) for event in latest]
+    chapters = list(
+        Chapter.objects.filter(
+            memberships__user=user, memberships__role__in=LEADER_ROLES
+        ).order_by("name")
+    )
+    return [DashboardLink(event, chapter) for event in latest for chapter in chapters]
 
 
 def report_edits(report: MeetingReport) -> QuerySet[ReportEdit]:
