@@ -136,7 +136,10 @@ def _tallies(lawmakers, state_of, seats):
                 ),
             )
             tally.add(state)
-    by_committee = sorted(committees.values(), key=lambda t: (not t.highlight, t.label))
+    # Judiciary first, then the committees we reached most.
+    by_committee = sorted(
+        committees.values(), key=lambda t: (not t.highlight, -(t.met + t.scheduled), t.label)
+    )
     by_party = sorted(parties.values(), key=lambda t: (t.label == "Other", -t.total))
     return overall, sorted(chambers.values(), key=lambda t: t.key), by_party, states, by_committee
 

@@ -35,6 +35,7 @@ class ExportFilter(django_filters.FilterSet):
             "kind", "name"
         ),
         method="on_committee",
+        label="Committee",
         empty_label="Any committee",
     )
     status = django_filters.MultipleChoiceFilter(
