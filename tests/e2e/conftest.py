@@ -210,8 +210,10 @@ def celery_worker(request, _celery_worker_process, live_site, settings):
     """A real worker; this process stops running tasks eagerly and sends them to its queue."""
     from dayofaction.celery import app
 
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # Read what to restore before touching Django's settings: Celery loads its
+    # configuration from them lazily, on first access.
     saved = {name: app.conf[name] for name in ("task_always_eager", "task_default_queue")}
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.update(task_always_eager=False, task_default_queue=_celery_worker_process.queue)
     yield _celery_worker_process
     app.conf.update(saved)
