@@ -58,7 +58,7 @@ def merge_values(meeting: Meeting) -> dict:
         "staffer_title": report.met_title if report else "",
         "lawmaker": f"{lawmaker.title} {lawmaker.full_name}",
         "chapter_name": meeting.chapter.name,
-        "chapter_state": ", ".join(meeting.chapter.states),
+        "chapter_state": ", ".join(meeting.chapter.state_codes),
         "meeting_date": f"{meeting.event.local(meeting.starts_at):%B %-d, %Y}",
         "asks": "\n".join(asks) or "- our asks for this year's Day of Action",
         "promised": (report.questions_promised if report else "") or "- anything you asked us",
