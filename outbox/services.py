@@ -1,31 +1,22 @@
-"""Writes for the outbox: queue an email once, dispatch the due ones, send, sweep, retry.
+"""Writes for the outbox: queue an email once, dispatch the due ones, sweep, retry, opt out.
 
 The database is the source of truth. A row is queued with a `send_after` time;
 the beat's `dispatch_due` puts the ids of due rows on the broker (never a long
 countdown); a worker claims rows that are still queued (row locks, SKIP
 LOCKED), sends them over one SMTP connection and marks each one sent right
 after the server accepted it. A row left "sending" by a worker that died is
-swept back to the queue. Transient SMTP errors send the row back to the queue
-with a bounded backoff; permanent ones mark it failed.
+swept back to the queue. Sending itself is outbox/sending.py.
 """
 
 import datetime
 import logging
-import smtplib
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import IntegrityError, connection, models, transaction
-from django.db.models.functions import Lower
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from dayofaction.mail import render_email
-from outbox.composers import composer_for
 from outbox.models import Email, EmailState, OptOut
-from outbox.unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -233,210 +224,6 @@ def emails_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
     if swept:
         logger.warning("Outbox: %s emails stuck in sending were queued again", swept)
     return swept
-
-
-# The worker's side -------------------------------------------------------------------------
-
-
-@dataclass
-class SendOutcome:
-    sent: list[int] = field(default_factory=list)
-    failed: list[int] = field(default_factory=list)
-    retrying: list[int] = field(default_factory=list)
-    cancelled: list[int] = field(default_factory=list)
-    released: list[int] = field(default_factory=list)
-
-
-class _Cancelled(Exception):
-    pass
-
-
-TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, OSError)
-
-
-def emails_send(*, email_ids: list[int]) -> SendOutcome:
-    """Claim the given rows that are still queued and due, and send them on one connection."""
-    outcome = SendOutcome()
-    claimed = _claim(email_ids)
-    if not claimed:
-        return outcome
-    opted_out = _opted_out({email.to for email in claimed if not email.essential})
-    smtp = get_connection(fail_silently=False)
-    opened = False
-    try:
-        for index, email in enumerate(claimed):
-            try:
-                if not email.essential and email.to.lower() in opted_out:
-                    raise _Cancelled("The person opted out of this kind of email.")
-                message = _message_for(email)
-                if not opened:
-                    smtp.open()  # once for the batch: send_messages alone reconnects
-                    opened = True
-                smtp.send_messages([message])
-            except _Cancelled as reason:
-                _finish(email, state=EmailState.CANCELLED, error=str(reason))
-                outcome.cancelled.append(email.pk)
-            except Exception as error:
-                if _is_transient(error):
-                    _retry_later(email, error)
-                    outcome.retrying.append(email.pk)
-                    # The connection is likely gone: the rest wait for the next dispatch.
-                    rest = [other.pk for other in claimed[index + 1 :]]
-                    _release(rest)
-                    outcome.released.extend(rest)
-                    break
-                logger.exception("Outbox: email %s failed for good", email.pk)
-                _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
-                outcome.failed.append(email.pk)
-            else:
-                _mark_sent(email, message)
-                outcome.sent.append(email.pk)
-    finally:
-        try:
-            smtp.close()
-        except Exception:  # closing a broken connection must not hide what happened
-            logger.warning("Outbox: closing the SMTP connection failed", exc_info=True)
-    return outcome
-
-
-def _claim(email_ids: list[int]) -> list[Email]:
-    now = timezone.now()
-    with transaction.atomic():
-        rows = list(
-            Email.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=email_ids, state=EmailState.QUEUED, send_after__lte=now)
-            .order_by("pk")
-        )
-        Email.objects.filter(pk__in=[row.pk for row in rows]).update(
-            state=EmailState.SENDING, claimed_at=now
-        )
-    return rows
-
-
-def _opted_out(addresses: set[str]) -> set[str]:
-    if not addresses:
-        return set()
-    lowered = [address.lower() for address in addresses]
-    return set(
-        OptOut.objects.annotate(address=Lower("email"))
-        .filter(address__in=lowered)
-        .values_list("address", flat=True)
-    )
-
-
-def _message_for(email: Email) -> EmailMultiAlternatives:
-    headers = {"Message-ID": email.message_id}
-    if email.template_prefix:
-        context = dict(email.context)
-        composer = composer_for(email.kind)
-        if composer is not None:
-            context = composer(context)
-            if context is None:
-                raise _Cancelled("No longer applies (the meeting or seat changed).")
-        if not email.essential:
-            context["unsubscribe_url"] = unsubscribe_url(email.to)
-        message = render_email(template_prefix=email.template_prefix, to=email.to, context=context)
-    else:
-        message = EmailMultiAlternatives(
-            subject=email.subject, body=email.body_text, to=[email.to]
-        )
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
-    if not email.essential:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url(email.to)}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.extra_headers.update(headers)
-    if email.reply_to:
-        message.reply_to = [email.reply_to]
-    for attachment in email.attachments:
-        message.attach(
-            attachment["filename"],
-            attachment["content"],
-            attachment.get("mimetype") or "application/octet-stream",
-        )
-    return message
-
-
-def _is_transient(error: Exception) -> bool:
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(400 <= code < 500 for code, _ in error.recipients.values())
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500 or isinstance(error, smtplib.SMTPConnectError)
-    return isinstance(error, TRANSIENT_ERRORS)
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, TemplateDoesNotExist | TemplateSyntaxError):
-        return f"Template problem: {error}"
-    return f"{type(error).__name__}: {error}"[:2000]
-
-
-def _retry_delay(attempts: int) -> datetime.timedelta:
-    seconds = settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
-    return datetime.timedelta(seconds=min(seconds, settings.OUTBOX_RETRY_MAX_SECONDS))
-
-
-def _retry_later(email: Email, error: Exception) -> None:
-    attempts = email.attempts + 1
-    if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-        _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
-        return
-    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
-        state=EmailState.QUEUED,
-        attempts=attempts,
-        last_error=_describe(error),
-        send_after=timezone.now() + _retry_delay(attempts),
-        dispatched_at=None,
-        updated_at=timezone.now(),
-    )
-
-
-def _release(email_ids: list[int]) -> None:
-    if email_ids:
-        Email.objects.filter(pk__in=email_ids, state=EmailState.SENDING).update(
-            state=EmailState.QUEUED, dispatched_at=None
-        )
-
-
-def _finish(email: Email, *, state: str, error: str, attempt: bool = False) -> None:
-    Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
-        state=state,
-        last_error=error,
-        attempts=models.F("attempts") + (1 if attempt else 0),
-        updated_at=timezone.now(),
-    )
-
-
-def _mark_sent(email: Email, message: EmailMultiAlternatives) -> None:
-    html = next(
-        (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
-    )
-    now = timezone.now()
-    with transaction.atomic():
-        _commit_without_waiting_for_disk()
-        Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
-            state=EmailState.SENT,
-            sent_at=now,
-            attempts=models.F("attempts") + 1,
-            subject=message.subject[:300],
-            body_text=message.body,
-            body_html=html,
-            last_error="",
-            updated_at=now,
-        )
-
-
-def _commit_without_waiting_for_disk() -> None:
-    """PostgreSQL: this transaction's commit does not wait for the WAL flush.
-
-    The "sent" mark is written once per email; waiting for the disk each time halves
-    the rate. A worker killed after the commit loses nothing (the server has it); only
-    a crash of the database server itself within a fraction of a second could lose a
-    mark, and the sweep would then send that email again.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 # Opting out --------------------------------------------------------------------------------

@@ -2,12 +2,12 @@
 
 from celery import shared_task
 
-from outbox import services
+from outbox import sending, services
 
 
 @shared_task
 def send_emails(*, email_ids: list[int]) -> int:
-    return len(services.emails_send(email_ids=email_ids).sent)
+    return len(sending.emails_send(email_ids=email_ids).sent)
 
 
 @shared_task

@@ -15,7 +15,7 @@ import redis
 from django.utils import timezone
 
 from dayofaction.celery import app
-from outbox import services
+from outbox import sending, services
 from outbox.models import Email, EmailState
 from tests.e2e import processes
 
@@ -132,7 +132,7 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
         assert services.emails_sweep_stuck(now=later) == BATCH - STALL_AFTER
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-        outcome = services.emails_send(email_ids=list(Email.objects.values_list("pk", flat=True)))
+        outcome = sending.emails_send(email_ids=list(Email.objects.values_list("pk", flat=True)))
 
         assert len(outcome.sent) == BATCH - STALL_AFTER
         assert Email.objects.exclude(state=EmailState.SENT).count() == 0
