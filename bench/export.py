@@ -21,6 +21,7 @@ import datetime
 import gc
 import os
 import random
+import statistics
 import tempfile
 import threading
 import time
@@ -28,6 +29,7 @@ import time
 from benchlib import setup_django
 
 MEETINGS = int(os.environ.get("BENCH_MEETINGS", "50000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 OFFICES = 540
 CHAPTERS = 40
 BATCH = 5000
@@ -180,22 +182,37 @@ def main():
     meetings = Meeting.objects.all()
     connection.close()  # start each measurement from a fresh connection, as a request does
 
-    with PeakMemory() as memory:
-        began = time.perf_counter()
-        size, rows = 0, 0
+    def export_csv():
+        size = 0
         for chunk in csv_chunks(kind.headers, kind.rows(meetings)):
             size += len(chunk.encode())
-        csv_seconds = time.perf_counter() - began
-        rows = kind.query(meetings).count()
+        return size
 
-        sql, params = kind.query(meetings).query.sql_with_params()
+    sql, params = kind.query(meetings).query.sql_with_params()
+
+    def export_copy():
         with connection.cursor() as cursor:
             statement = cursor.mogrify(sql, params).decode()
             with tempfile.TemporaryFile() as sink:
-                began = time.perf_counter()
                 cursor.copy_expert(f"COPY ({statement}) TO STDOUT WITH CSV HEADER", sink)
-                copy_seconds = time.perf_counter() - began
-                copy_size = sink.tell()
+                return sink.tell()
+
+    def timed(work):
+        began = time.perf_counter()
+        result = work()
+        return time.perf_counter() - began, result
+
+    with PeakMemory() as memory:
+        # Interleaved rounds, medians: neither side profits from the other's warm caches.
+        csv_times, copy_times = [], []
+        for _ in range(ROUNDS):
+            seconds, size = timed(export_csv)
+            csv_times.append(seconds)
+            seconds, copy_size = timed(export_copy)
+            copy_times.append(seconds)
+        csv_seconds = statistics.median(csv_times)
+        copy_seconds = statistics.median(copy_times)
+        rows = kind.query(meetings).count()
 
         with tempfile.TemporaryDirectory() as directory:
             began = time.perf_counter()

@@ -9,6 +9,7 @@ import zoneinfo
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.db import connections, transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -96,8 +97,21 @@ class ExportKind:
 
     def rows(self, meetings: QuerySet[Meeting], *, chunk_size: int = 2000):
         format_row = FORMATTERS[self.key]
-        for row in self.query(meetings).iterator(chunk_size=chunk_size):
-            yield format_row(row)
+        queryset = self.query(meetings)
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            for row in queryset.iterator(chunk_size=chunk_size):
+                yield format_row(row)
+            return
+        # PostgreSQL hands back the Python types these columns need already, so the
+        # rows skip Django's per-row converters; inside a transaction the server-side
+        # cursor streams instead of materialising the whole result first.
+        sql, params = queryset.query.sql_with_params()
+        with transaction.atomic(using=queryset.db), connection.chunked_cursor() as cursor:
+            cursor.execute(sql, params)
+            while batch := cursor.fetchmany(chunk_size):
+                for row in batch:
+                    yield format_row(row)
 
 
 # One row per meeting --------------------------------------------------------------------------
