@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from chapters.models import Chapter, Role
 from chapters.services import chapter_create, membership_add
+from coalitions.demo import load_coalition_demo
 from dayofaction.demo_meetings import demo_meetings_create
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
@@ -202,6 +203,7 @@ class Command(BaseCommand):
             membership_add(chapter=chapters[chapter], user=user, role=role)
         demo_meetings_create(event=event, chapters=chapters, by=staff)
         demo_asks_create(event=event, by=staff)
+        load_coalition_demo(chapters["Minnesota/Dakotas"])
         self._print_logins()
 
     def _event(self):
