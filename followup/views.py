@@ -18,11 +18,16 @@ from followup.schedule import settings_for
 from outbox import services as outbox
 
 
+def _posted(request):
+    """The form data of a POST, even an empty one (an unticked box sends nothing)."""
+    return request.POST if request.method == "POST" else None
+
+
 @login_required
 def preferences(request):
     address = request.user.email
     form = PreferencesForm(
-        request.POST or None, initial={"optional_email": not outbox.is_opted_out(address)}
+        _posted(request), initial={"optional_email": not outbox.is_opted_out(address)}
     )
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["optional_email"]:
@@ -78,7 +83,7 @@ def thank_you_edit(request, meeting_id):
     meeting = access.meeting_for_thank_you(request.user, meeting_id)
     note = thanks.thank_you_draft(meeting=meeting)
     form = ThankYouForm(
-        request.POST or None, initial={"to": note.to, "subject": note.subject, "body": note.body}
+        _posted(request), initial={"to": note.to, "subject": note.subject, "body": note.body}
     )
     if request.method == "POST" and note.status == NoteStatus.SENT:
         messages.error(request, "This note was sent already.")
@@ -114,7 +119,7 @@ def letter_template_edit(request):
     access.require_staff(request.user)
     template = thanks.letter_template()
     form = LetterTemplateForm(
-        request.POST or None, initial={"subject": template.subject, "body": template.body}
+        _posted(request), initial={"subject": template.subject, "body": template.body}
     )
     if request.method == "POST" and form.is_valid():
         thanks.letter_template_save(by=request.user, **form.cleaned_data)
@@ -129,7 +134,7 @@ def letter_template_edit(request):
 @require_http_methods(["GET", "POST"])
 def reminder_settings_edit(request, slug):
     event = access.event_for_staff(request.user, slug)
-    form = ReminderSettingsForm(request.POST or None, instance=settings_for(event))
+    form = ReminderSettingsForm(_posted(request), instance=settings_for(event))
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.fields}
         services.reminder_settings_save(event=event, **values)
@@ -144,7 +149,7 @@ def feedback(request, slug):
     event = access.event_for_participant(request.user, slug)
     given = EventFeedback.objects.filter(event=event, user=request.user).first()
     initial = {"rating": given.rating, "comment": given.comment} if given else {}
-    form = FeedbackForm(request.POST or None, initial=initial)
+    form = FeedbackForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.feedback_save(event=event, user=request.user, **form.cleaned_data)
         messages.success(request, "Thank you: your feedback is saved.")

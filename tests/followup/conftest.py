@@ -40,3 +40,38 @@ def dst_meeting(dst_event, chapter):
 def commits(django_capture_on_commit_callbacks):
     """Run what waits for the commit (signals, task dispatch) at the end of the block."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def client_as(client, roles):
+    """A test client logged in as one of the permission matrix's roles (or nobody)."""
+
+    def log_in(role: str):
+        if roles[role] is not None:
+            client.force_login(roles[role])
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def event(db):
+    return EventFactory(name="National Day of Action", slug="national")
+
+
+@pytest.fixture
+def held_meeting(event, chapter, member):
+    """A held meeting of the chapter, led by `member`, with the office's contact."""
+    from meetings.models import MeetingStatus
+
+    return MeetingFactory(
+        event=event,
+        chapter=chapter,
+        lead=member,
+        status=MeetingStatus.HELD,
+        contact_name="Dana Whitfield",
+        contact_email="dana.whitfield@senate.example.gov",
+        lawmaker__first_name="Amy",
+        lawmaker__last_name="Larsen",
+        lawmaker__full_name="Amy Larsen",
+    )

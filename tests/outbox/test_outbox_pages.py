@@ -1,0 +1,183 @@
+"""The staff's outbox pages and the no-login unsubscribe link."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from outbox import services
+from outbox.models import Email, EmailState, OptOut
+from outbox.unsubscribe import unsubscribe_token
+
+LOGIN = "login"
+ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
+
+
+def matrix(table):
+    return [
+        pytest.param(view, role, expected, id=f"{view}-{role}")
+        for view, row in table.items()
+        for role, expected in zip(ROLES, row, strict=True)
+    ]
+
+
+def assert_status(response, expected):
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login") + "?next=")
+    else:
+        assert response.status_code == expected
+
+
+@pytest.fixture
+def client_as(client, roles):
+    def log_in(role: str):
+        if roles[role] is not None:
+            client.force_login(roles[role])
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def failed_email(queue_note):
+    email = queue_note(key="failed-1", send_after=None)
+    Email.objects.filter(pk=email.pk).update(
+        state=EmailState.FAILED, last_error="550 No such user"
+    )
+    mail.outbox.clear()
+    return email
+
+
+@pytest.fixture
+def urls(failed_email):
+    return {
+        "list": reverse("outbox:list"),
+        "detail": reverse("outbox:detail", args=[failed_email.pk]),
+        "retry": reverse("outbox:retry", args=[failed_email.pk]),
+    }
+
+
+# fmt: off
+PAGES = {
+    #         anonymous member leader other_leader staff
+    "list":   (LOGIN,    403,   403,   403,         200),
+    "detail": (LOGIN,    403,   403,   403,         200),
+    "retry":  (LOGIN,    405,   405,   405,         405),
+}
+CHANGES = {
+    "retry":  (LOGIN,    403,   403,   403,         302),
+}
+# fmt: on
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), matrix(PAGES))
+def test_outbox_pages_are_for_staff_only(client_as, urls, view, role, expected):
+    assert_status(client_as(role).get(urls[view]), expected)
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), matrix(CHANGES))
+def test_outbox_retry_is_for_staff_only(
+    client_as, urls, failed_email, django_capture_on_commit_callbacks, view, role, expected
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(role).post(urls[view])
+    assert_status(response, expected)
+    failed_email.refresh_from_db()
+    if expected == 302:
+        assert failed_email.state == EmailState.SENT  # eager tasks: queued again and sent
+        assert [m.to for m in mail.outbox] == [[failed_email.to]]
+    else:
+        assert failed_email.state == EmailState.FAILED
+        assert mail.outbox == []
+
+
+def test_retry_of_a_sent_email_says_why_not(
+    client_as, queue_note, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue_note(key="sent-1")
+    response = client_as("staff").post(reverse("outbox:retry", args=[email.pk]), follow=True)
+    assert "This email is sent: nothing to retry." in response.content.decode()
+    assert Email.objects.get(pk=email.pk).attempts == 1
+
+
+def test_missing_email_is_not_found_for_staff(client_as):
+    assert client_as("staff").get(reverse("outbox:detail", args=[999999])).status_code == 404
+
+
+def test_outbox_list_filters_by_state_and_recipient(client_as, queue_note, failed_email):
+    queue_note(key="other", to="jon@example.org", subject="Your itinerary")
+    page = client_as("staff").get(reverse("outbox:list"), {"state": "failed"}).content.decode()
+    assert failed_email.to in page
+    assert "jon@example.org" not in page
+    page = client_as("staff").get(reverse("outbox:list"), {"q": "itinerary"}).content.decode()
+    assert "jon@example.org" in page
+    assert failed_email.to not in page
+
+
+def test_outbox_list_with_a_bad_filter_rerenders_with_the_error(client_as, failed_email):
+    response = client_as("staff").get(reverse("outbox:list"), {"state": "lost"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 60])
+def test_outbox_list_query_count_is_constant(client_as, django_assert_num_queries, rows):
+    Email.objects.bulk_create(
+        Email(
+            key=f"k{n}",
+            to=f"p{n}@example.org",
+            kind="test.note",
+            subject=f"Note {n}",
+            state=EmailState.FAILED if n % 3 else EmailState.SENT,
+            last_error="421 Try later" if n % 3 else "",
+        )
+        for n in range(rows)
+    )
+    client = client_as("staff")
+    # session, user, the counts, the page's count, the page's rows
+    with django_assert_num_queries(5):
+        response = client.get(reverse("outbox:list"))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="badge badge--mail-') == min(rows, 50)
+
+
+def test_sent_email_detail_shows_the_message_as_it_went(client_as, queue_note):
+    email = queue_note(key="d1", subject="See you tomorrow", body_text="Room SH-425 at 10:30.")
+    page = client_as("staff").get(reverse("outbox:detail", args=[email.pk])).content.decode()
+    assert "See you tomorrow" in page
+    assert "Room SH-425 at 10:30." in page
+
+
+# Unsubscribe (no login: the signed link is the proof) -----------------------------------------
+
+
+def test_unsubscribe_link_asks_then_opts_out_without_login(client, db):
+    url = reverse("outbox:unsubscribe", args=[unsubscribe_token("Amara@Example.org")])
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert not OptOut.objects.exists()  # a GET (a mail scanner) changes nothing
+    response = client.post(url)
+    assert "You will get only essential email" in response.content.decode()
+    assert services.is_opted_out("amara@example.org")
+    client.post(url, {"resubscribe": "1"})
+    assert not services.is_opted_out("amara@example.org")
+
+
+def test_one_click_unsubscribe_post_works_without_a_csrf_cookie(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("outbox:unsubscribe", args=[unsubscribe_token("amara@example.org")])
+    response = client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert services.is_opted_out("amara@example.org")
+
+
+def test_tampered_unsubscribe_link_is_refused(client, db):
+    token = unsubscribe_token("amara@example.org")
+    tampered = token[:-3] + ("xyz" if not token.endswith("xyz") else "abc")
+    response = client.post(reverse("outbox:unsubscribe", args=[tampered]))
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    assert not OptOut.objects.exists()
