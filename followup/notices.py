@@ -76,7 +76,18 @@ def meeting_change_notices(*, meeting: Meeting, fields: dict) -> None:
 
 
 def registration_confirmation(*, registration: Registration) -> None:
+    """The registration's confirmation, unless it came with a seat (taking a seat registers).
+
+    The seat's own confirmation names the event and carries the meeting's calendar entry:
+    one email for one click, not two.
+    """
     event = registration.event
+    if Seat.objects.filter(
+        user_id=registration.user_id,
+        meeting__event=event,
+        status__in=(SeatStatus.CONFIRMED, SeatStatus.WAITLISTED),
+    ).exists():
+        return
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Day of Action//Registration//EN")
     calendar.add("version", "2.0")
