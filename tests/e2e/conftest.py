@@ -149,7 +149,8 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dayofaction.settings",
         "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "e2e-worker-secret-key-not-for-production-use",
+        # The live server's key: links the worker signs (reminders' answer links) must open there.
+        "DJANGO_SECRET_KEY": settings.SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         # The database pytest-django created (its name carries the run's suffix).
