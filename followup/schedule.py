@@ -56,3 +56,59 @@ def report_requests_at(
 
 def feedback_at(event: Event, rules: ReminderSettings) -> datetime.datetime:
     return local_moment(event, event.date + datetime.timedelta(days=1), rules.feedback_at)
+
+
+def outline(event: Event, rules: ReminderSettings) -> list[dict]:
+    """The reminders of one participant's day, in order, for the staff's picture of it."""
+    day_before = event.date - datetime.timedelta(days=1)
+    first_digest = event.date - datetime.timedelta(days=LEADER_DIGEST_DAYS)
+    day_after = event.date + datetime.timedelta(days=1)
+    hours = rules.report_nudge_hours
+    return [
+        {
+            "day": f"{first_digest:%b %-d} to {day_before:%b %-d}",
+            "at": rules.leader_digest_at,
+            "what": "Leaders' daily summary",
+            "detail": "Meetings not yet confirmed and empty seats, each morning of the week.",
+            "optional": True,
+        },
+        {
+            "day": f"{day_before:%a %b %-d}",
+            "at": rules.day_before_at,
+            "what": "The day before",
+            "detail": "The itinerary with one-click links: I will be there / I cannot come.",
+        },
+        {
+            "day": f"{event.date:%a %b %-d}",
+            "at": rules.morning_of_at,
+            "what": "The morning of",
+            "detail": "The itinerary, as it stands.",
+        },
+        {
+            "day": f"{rules.minutes_before_meeting} min",
+            "at": None,
+            "what": "Before each meeting",
+            "detail": "Room, colleagues and the lead.",
+        },
+        {
+            "day": "The meeting",
+            "at": None,
+            "what": f"{event.name}",
+            "detail": "Held, then the report.",
+            "event": True,
+        },
+        {
+            "day": f"{rules.report_after_minutes} min after",
+            "at": None,
+            "what": "Report request to the lead",
+            "detail": f"Then a nudge every {hours} hour{'s' if hours != 1 else ''}, "
+            "twice at most, until it is filed.",
+        },
+        {
+            "day": f"{day_after:%a %b %-d}",
+            "at": rules.feedback_at,
+            "what": "Feedback request",
+            "detail": "Two questions about the day, to everyone who had a seat.",
+            "optional": True,
+        },
+    ]

@@ -14,7 +14,7 @@ from followup.forms import (
 )
 from followup.merge import THANK_YOU_FIELDS
 from followup.models import EventFeedback, NoteStatus
-from followup.schedule import settings_for
+from followup.schedule import outline, settings_for
 from outbox import services as outbox
 
 
@@ -140,7 +140,12 @@ def reminder_settings_edit(request, slug):
         services.reminder_settings_save(event=event, **values)
         messages.success(request, "Reminder times saved; queued reminders moved to the new times.")
         return redirect("followup:reminder_settings", slug=event.slug)
-    return render(request, "followup/reminder_settings.html", {"event": event, "form": form})
+    rules = settings_for(event) if form.is_bound else form.instance
+    return render(
+        request,
+        "followup/reminder_settings.html",
+        {"event": event, "form": form, "outline": outline(event, rules)},
+    )
 
 
 @login_required

@@ -21,6 +21,7 @@ def outbox_counts(*, now: datetime.datetime | None = None) -> dict:
         queued=Count("pk", filter=Q(state=EmailState.QUEUED)),
         due=Count("pk", filter=Q(state=EmailState.QUEUED, send_after__lte=now)),
         sending=Count("pk", filter=Q(state=EmailState.SENDING)),
+        sent=Count("pk", filter=Q(state=EmailState.SENT)),
         sent_today=Count(
             "pk",
             filter=Q(state=EmailState.SENT, sent_at__gte=now - datetime.timedelta(days=1)),
@@ -29,3 +30,25 @@ def outbox_counts(*, now: datetime.datetime | None = None) -> dict:
         cancelled=Count("pk", filter=Q(state=EmailState.CANCELLED)),
     )
     return counts
+
+
+def outbox_tiles(counts: dict) -> list[dict]:
+    """The at-a-glance tiles and bar: one per state, its count and its share of the outbox."""
+    total = sum(counts[state] for state in EmailState.values) or 1
+    notes = {
+        EmailState.QUEUED: f"{counts['due']} due now",
+        EmailState.SENDING: "with a worker",
+        EmailState.SENT: f"{counts['sent_today']} in the last day",
+        EmailState.FAILED: "need a look",
+        EmailState.CANCELLED: "no longer apply",
+    }
+    return [
+        {
+            "state": state,
+            "label": label.lower(),
+            "count": counts[state],
+            "note": notes[state],
+            "share": round(100 * counts[state] / total, 2),
+        }
+        for state, label in EmailState.choices
+    ]

@@ -170,6 +170,28 @@ def message_for(email: Email) -> EmailMultiAlternatives:
     return message
 
 
+@dataclass
+class Preview:
+    """What a queued email would say if it went now, or why it would not go."""
+
+    subject: str = ""
+    text: str = ""
+    html: str = ""
+    problem: str = ""
+
+
+def preview(email: Email) -> Preview:
+    """Render a queued email as it would go now (composers only read), for the staff's page."""
+    try:
+        message = message_for(email)
+    except _Cancelled as reason:
+        return Preview(problem=f"It would be cancelled, not sent: {reason}")
+    except Exception as error:
+        return Preview(problem=f"It cannot be written: {_describe(error)}")
+    html = next((body for body, mimetype in message.alternatives if mimetype == "text/html"), "")
+    return Preview(subject=message.subject, text=message.body, html=html)
+
+
 def _is_transient(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(400 <= code < 500 for code, _ in error.recipients.values())

@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from outbox import access, selectors, services
+from outbox import access, selectors, sending, services
 from outbox.filters import OutboxFilter
+from outbox.models import EmailState
 from outbox.unsubscribe import email_for_token
 
 PAGE_SIZE = 50
@@ -19,13 +20,16 @@ def outbox_list(request):
     page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    counts = selectors.outbox_counts()
     return render(
         request,
         "outbox/outbox_list.html",
         {
             "filter": filtered,
             "page": page,
-            "counts": selectors.outbox_counts(),
+            "counts": counts,
+            "tiles": selectors.outbox_tiles(counts),
+            "current_state": request.GET.get("state", ""),
             "query_string": query.urlencode(),
         },
     )
@@ -34,7 +38,8 @@ def outbox_list(request):
 @login_required
 def email_detail(request, pk):
     email = access.email_for_staff(request.user, pk)
-    return render(request, "outbox/email_detail.html", {"email": email})
+    preview = sending.preview(email) if email.state == EmailState.QUEUED else None
+    return render(request, "outbox/email_detail.html", {"email": email, "preview": preview})
 
 
 @login_required

@@ -181,3 +181,24 @@ def test_tampered_unsubscribe_link_is_refused(client, db):
     assert response.status_code == 400
     assert "This link does not work" in response.content.decode()
     assert not OptOut.objects.exists()
+
+
+def test_queued_email_detail_previews_it_without_sending_or_changing_it(client_as, db):
+    import datetime
+
+    from django.utils import timezone
+
+    email = services.email_queue(
+        to="amara@example.org",
+        kind="test.reminder",
+        key="later-1",
+        template_prefix="outbox/email/notice",
+        context={"subject": "At 10:30: SH-309", "heading": "Your next meeting", "lines": []},
+        send_after=timezone.now() + datetime.timedelta(days=1),
+    )
+    page = client_as("staff").get(reverse("outbox:detail", args=[email.pk])).content.decode()
+    assert "if it went now, it would say" in page
+    assert "Your next meeting" in page
+    email.refresh_from_db()
+    assert (email.state, email.subject, email.attempts) == (EmailState.QUEUED, "", 0)
+    assert mail.outbox == []
