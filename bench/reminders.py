@@ -54,83 +54,87 @@ def main() -> None:
         ],
         log_path=work / "sink.log",
     )
-    port = int(
+    worker = None
+    try:
+        port = int(
+            processes.wait_for_log(
+                sink,
+                name="SMTP sink",
+                log_path=work / "sink.log",
+                pattern=r"^listening 127\.0\.0\.1:(\d+)$",
+                timeout=20,
+            ).group(1)
+        )
+        queue = f"bench-{uuid.uuid4().hex[:8]}"
+        worker = processes.start(
+            command=[
+                sys.executable,
+                "-m",
+                "celery",
+                "--app=dayofaction",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={WORKER_PROCESSES}",
+                f"--queues={queue}",
+                f"--hostname={queue}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--loglevel=INFO",
+            ],
+            log_path=work / "worker.log",
+            env={
+                **os.environ,
+                "DATABASE_URL": url,
+                "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+                "DATABASE_CONN_MAX_AGE": "60",
+            },
+            cwd=benchlib.ROOT,
+        )
         processes.wait_for_log(
-            sink,
-            name="SMTP sink",
-            log_path=work / "sink.log",
-            pattern=r"^listening 127\.0\.0\.1:(\d+)$",
-            timeout=20,
-        ).group(1)
-    )
-    queue = f"bench-{uuid.uuid4().hex[:8]}"
-    worker = processes.start(
-        command=[
-            sys.executable,
-            "-m",
-            "celery",
-            "--app=dayofaction",
-            "worker",
-            "--pool=prefork",
-            f"--concurrency={WORKER_PROCESSES}",
-            f"--queues={queue}",
-            f"--hostname={queue}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ],
-        log_path=work / "worker.log",
-        env={
-            **os.environ,
-            "DATABASE_URL": url,
-            "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-            "DATABASE_CONN_MAX_AGE": "60",
-        },
-        cwd=benchlib.ROOT,
-    )
-    processes.wait_for_log(
-        worker,
-        name="Celery worker",
-        log_path=work / "worker.log",
-        pattern=rf"{queue}@\S+ ready\.",
-        timeout=60,
-    )
+            worker,
+            name="Celery worker",
+            log_path=work / "worker.log",
+            pattern=rf"{queue}@\S+ ready\.",
+            timeout=60,
+        )
 
-    now = timezone.now()
-    Email.objects.bulk_create(
-        [
-            Email(
-                key=f"bench.reminder:{n}",
-                to=f"advocate{n}@example.org",
-                kind="bench.reminder",
-                template_prefix="outbox/email/notice",
-                context={
-                    "subject": f"At 10:30: Senator Example, SH-{300 + n % 200}",
-                    "heading": "Your next meeting",
-                    "lines": [
-                        f"Room SH-{300 + n % 200}",
-                        "Lead: Priya Raman",
-                        "With: Amara Okafor, Jon Lee",
-                    ],
-                    "link": "https://dayofaction.example.org/events/national/itinerary/",
-                },
-                send_after=now,
-            )
-            for n in range(EMAILS)
-        ],
-        batch_size=1000,
-    )
-    app.conf.update(task_always_eager=False, task_default_queue=queue)
-    started_ns = time.time_ns()
-    services.emails_dispatch_due()  # what the beat does every minute
-    deadline = time.monotonic() + TIMEOUT_SECONDS
-    pending = Email.objects.filter(state__in=[EmailState.QUEUED, EmailState.SENDING])
-    while pending.exists() and time.monotonic() < deadline:
-        time.sleep(POLL_SECONDS)  # only to know when to stop: the sink timed each arrival
+        now = timezone.now()
+        Email.objects.bulk_create(
+            [
+                Email(
+                    key=f"bench.reminder:{n}",
+                    to=f"advocate{n}@example.org",
+                    kind="bench.reminder",
+                    template_prefix="outbox/email/notice",
+                    context={
+                        "subject": f"At 10:30: Senator Example, SH-{300 + n % 200}",
+                        "heading": "Your next meeting",
+                        "lines": [
+                            f"Room SH-{300 + n % 200}",
+                            "Lead: Priya Raman",
+                            "With: Amara Okafor, Jon Lee",
+                        ],
+                        "link": "https://dayofaction.example.org/events/national/itinerary/",
+                    },
+                    send_after=now,
+                )
+                for n in range(EMAILS)
+            ],
+            batch_size=1000,
+        )
+        app.conf.update(task_always_eager=False, task_default_queue=queue)
+        started_ns = time.time_ns()
+        services.emails_dispatch_due()  # what the beat does every minute
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        pending = Email.objects.filter(state__in=[EmailState.QUEUED, EmailState.SENDING])
+        while pending.exists() and time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)  # only to know when to stop: the sink timed each arrival
 
-    processes.stop(worker)
-    processes.stop(sink)  # flushes the spool
+    finally:  # never leave a sink or a worker behind, whatever happened
+        if worker is not None:
+            processes.stop(worker)
+        processes.stop(sink)  # flushes the spool
     marked_sent = Email.objects.filter(state=EmailState.SENT).count()
     records = read_spool(spool)
     ids = [
