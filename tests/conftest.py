@@ -44,3 +44,15 @@ def roles(member, leader, other_leader, staff):
         "other_leader": other_leader,
         "staff": staff,
     }
+
+
+@pytest.fixture
+def client_as(client, roles):
+    """A test client logged in as one of the permission matrix's roles (or nobody)."""
+
+    def log_in(role: str):
+        if roles[role] is not None:
+            client.force_login(roles[role])
+        return client
+
+    return log_in

@@ -9,16 +9,6 @@ from tests.lawmakers.factories import LawmakerFactory, SenatorFactory, ZipDistri
 
 
 @pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
-
-
-@pytest.fixture
 def seats(db):
     ZipDistrictFactory(zcta="55401", state="MN", district=5)
     ZipDistrictFactory(zcta="55414", state="MN", district=4)

@@ -13,13 +13,3 @@ def refusal(monkeypatch):
         return str(error.value)
 
     return read_refused
-
-
-@pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in

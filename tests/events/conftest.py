@@ -7,16 +7,6 @@ from tests.factories import EventFactory
 
 
 @pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
-
-
-@pytest.fixture
 def event(db):
     return EventFactory(
         name="National Day of Action",

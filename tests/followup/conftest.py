@@ -43,18 +43,6 @@ def commits(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def client_as(client, roles):
-    """A test client logged in as one of the permission matrix's roles (or nobody)."""
-
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
-
-
-@pytest.fixture
 def event(db):
     return EventFactory(name="National Day of Action", slug="national")
 

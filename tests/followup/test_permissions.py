@@ -10,25 +10,7 @@ from django.urls import reverse
 from followup.models import EventFeedback, LetterTemplate, ReminderSettings, ThankYouNote
 from outbox.models import Email, OptOut
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
-
-LOGIN = "login"
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
-
-
-def matrix(table):
-    return [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ]
-
-
-def assert_status(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login") + "?next=")
-    else:
-        assert response.status_code == expected
+from tests.permissions import LOGIN, assert_status, matrix
 
 
 @pytest.fixture

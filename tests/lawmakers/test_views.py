@@ -19,16 +19,6 @@ from tests.lawmakers.factories import (
 DIRECTORY = reverse("lawmakers:directory")
 
 
-@pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
-
-
 @pytest.mark.parametrize(
     ("role", "status"),
     [("anonymous", 302), ("member", 200), ("leader", 200), ("other_leader", 200), ("staff", 200)],

@@ -13,7 +13,6 @@ from tests.factories import MembershipFactory
 from tests.meetings.factories import LawmakerFactory, MeetingFactory, RegistrationFactory
 from tests.meetings.leader_fixtures import (  # noqa: F401
     at,
-    client_as,
     event,
     meeting,
     other_meeting,

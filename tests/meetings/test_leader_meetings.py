@@ -15,7 +15,6 @@ from tests.factories import EventFactory, MembershipFactory, UserFactory
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
 from tests.meetings.leader_fixtures import (  # noqa: F401
     at,
-    client_as,
     event,
     meeting,
     other_meeting,

@@ -10,31 +10,12 @@ from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.seats import seat_take
 from tests.factories import MembershipFactory
 from tests.meetings.leader_fixtures import (  # noqa: F401
-    client_as,
     event,
     meeting,
     representative,
     senator,
 )
-
-LOGIN = "login"
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
-
-
-def matrix(table):
-    return [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ]
-
-
-def assert_status(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login") + "?next=")
-    else:
-        assert response.status_code == expected
+from tests.permissions import LOGIN, assert_status, matrix
 
 
 @pytest.fixture

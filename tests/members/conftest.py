@@ -4,16 +4,6 @@ from members.models import PolicyIssue, PracticeArea
 
 
 @pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
-
-
-@pytest.fixture
 def practice_areas(db):
     return [
         PracticeArea.objects.get_or_create(name=name)[0] for name in ("Asylum", "Removal defense")

@@ -7,35 +7,7 @@ from django.urls import reverse
 from outbox import services
 from outbox.models import Email, EmailState, OptOut
 from outbox.unsubscribe import unsubscribe_token
-
-LOGIN = "login"
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
-
-
-def matrix(table):
-    return [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ]
-
-
-def assert_status(response, expected):
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login") + "?next=")
-    else:
-        assert response.status_code == expected
-
-
-@pytest.fixture
-def client_as(client, roles):
-    def log_in(role: str):
-        if roles[role] is not None:
-            client.force_login(roles[role])
-        return client
-
-    return log_in
+from tests.permissions import LOGIN, assert_status, matrix
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 from meetings.models import Seat, SeatStatus
 from tests.factories import UserFactory
 from tests.meetings.leader_fixtures import (  # noqa: F401 - fixtures shared with meetings tests
-    client_as,
     event,
     meeting,
     other_meeting,
