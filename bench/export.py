@@ -171,7 +171,7 @@ class PeakMemory:
 
 def main():
     setup_django("bench_export")
-    from django.db import connection
+    from django.db import connection, transaction
 
     from meetings.models import Meeting
     from reports.exports.columns import KINDS
@@ -190,8 +190,10 @@ def main():
 
     sql, params = kind.query(meetings).query.sql_with_params()
 
-    def export_copy():
-        with connection.cursor() as cursor:
+    def export_copy(*, jit=True):
+        with transaction.atomic(), connection.cursor() as cursor:
+            if not jit:
+                cursor.execute("SET LOCAL jit = off")
             statement = cursor.mogrify(sql, params).decode()
             with tempfile.TemporaryFile() as sink:
                 cursor.copy_expert(f"COPY ({statement}) TO STDOUT WITH CSV HEADER", sink)
@@ -204,14 +206,17 @@ def main():
 
     with PeakMemory() as memory:
         # Interleaved rounds, medians: neither side profits from the other's warm caches.
-        csv_times, copy_times = [], []
+        csv_times, copy_times, copy_nojit_times = [], [], []
         for _ in range(ROUNDS):
             seconds, size = timed(export_csv)
             csv_times.append(seconds)
             seconds, copy_size = timed(export_copy)
             copy_times.append(seconds)
+            seconds, _ = timed(lambda: export_copy(jit=False))
+            copy_nojit_times.append(seconds)
         csv_seconds = statistics.median(csv_times)
         copy_seconds = statistics.median(copy_times)
+        copy_nojit_seconds = statistics.median(copy_nojit_times)
         rows = kind.query(meetings).count()
 
         with tempfile.TemporaryDirectory() as directory:
@@ -229,6 +234,9 @@ def main():
     print(f"csv_seconds: {csv_seconds:.3f} s")
     print(f"copy_seconds: {copy_seconds:.3f} s")
     print(f"csv_to_copy_ratio: {csv_seconds / copy_seconds:.2f} x")
+    # The app's export switches PostgreSQL's JIT off; COPY with the same setting, for candour.
+    print(f"copy_without_jit_seconds: {copy_nojit_seconds:.3f} s")
+    print(f"csv_to_copy_without_jit_ratio: {csv_seconds / copy_nojit_seconds:.2f} x")
     print(f"csv_rows_per_second: {rows / csv_seconds:.0f} rows/s")
     print(f"xlsx_seconds: {xlsx_seconds:.3f} s")
     print(f"peak_memory_growth_mb: {memory.growth:.1f} MB")
