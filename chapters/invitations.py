@@ -25,6 +25,7 @@ from chapters.services import membership_add
 from dayofaction.mail import render_email
 from members.models import User
 from members.services import user_create
+from outbox.services import email_queue
 
 
 class InvitationError(Exception):
@@ -128,10 +129,12 @@ def _queue_sending(invitation_ids: list[int]) -> None:
 
 @transaction.atomic
 def invitation_send(*, invitation_id: int) -> bool:
-    """Send the email of an invitation waiting to be sent; False if there is none to send.
+    """Put the email of an invitation waiting to be sent in the outbox; False if none waits.
 
     The row is locked and must still be waiting, so a task delivered twice
-    sends once. The link gets a fresh token each time.
+    queues once; the outbox then sends it exactly once. The link gets a fresh
+    token each time (only its hash is kept on the invitation; the outbox row
+    holds the email as sent, like any other email).
     """
     # Lock only the invitation: `invited_by` is an outer join, which PostgreSQL cannot lock.
     invitation = (
@@ -153,7 +156,16 @@ def invitation_send(*, invitation_id: int) -> bool:
     invitation.last_sent_at = timezone.now()
     invitation.times_sent += 1
     invitation.save(update_fields=["token_hash", "status", "last_sent_at", "times_sent"])
-    message.send()
+    html = next((body for body, mimetype in message.alternatives if mimetype == "text/html"), "")
+    email_queue(
+        to=invitation.email,
+        kind="chapters.invitation",
+        key=f"chapters.invitation:{invitation.pk}:{invitation.times_sent}",
+        subject=message.subject,
+        body_text=message.body,
+        body_html=html,
+        topic=f"invitation:{invitation.pk}",
+    )
     return True
 
 

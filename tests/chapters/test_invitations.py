@@ -20,6 +20,7 @@ from chapters.invitations import (
     invitations_create,
 )
 from chapters.models import Invitation, InvitationStatus, Membership, Role
+from outbox.models import Email
 from tests.chapters.conftest import INVITATION_TOKEN
 from tests.factories import InvitationFactory, MembershipFactory, UserFactory
 
@@ -119,15 +120,27 @@ def test_invitation_closed_duplicate_passes_constraint(chapter, sent_invitation)
     assert Invitation.objects.filter(email="invitee@example.org").count() == 2
 
 
+def test_invitation_send_queues_one_outbox_row_about_the_invitation(chapter):
+    invitation = InvitationFactory(chapter=chapter, status=InvitationStatus.PENDING)
+
+    invitation_send(invitation_id=invitation.pk)
+
+    rows = Email.objects.filter(kind="chapters.invitation", to=invitation.email)
+    assert [row.topic for row in rows] == [f"invitation:{invitation.pk}"]
+
+
 def test_invitation_unknown_status_violates_constraint(chapter):
     with pytest.raises(IntegrityError), transaction.atomic():
         InvitationFactory(chapter=chapter, status="lost")
 
 
-def test_invitation_send_twice_sends_one_email(chapter, mailoutbox):
+def test_invitation_send_twice_sends_one_email(
+    chapter, mailoutbox, django_capture_on_commit_callbacks
+):
     invitation = InvitationFactory(chapter=chapter, status=InvitationStatus.PENDING)
-    assert invitation_send(invitation_id=invitation.pk) is True
-    assert invitation_send(invitation_id=invitation.pk) is False
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invitation_send(invitation_id=invitation.pk) is True
+        assert invitation_send(invitation_id=invitation.pk) is False
     invitation.refresh_from_db()
     assert (len(mailoutbox), invitation.times_sent, invitation.status) == (
         1,
@@ -141,9 +154,12 @@ def test_invitation_send_task_for_deleted_row_does_nothing(db, mailoutbox):
     assert len(mailoutbox) == 0
 
 
-def test_invitation_send_link_opens_the_invitation(chapter, mailoutbox):
+def test_invitation_send_link_opens_the_invitation(
+    chapter, mailoutbox, django_capture_on_commit_callbacks
+):
     invitation = InvitationFactory(chapter=chapter, status=InvitationStatus.PENDING)
-    invitation_send(invitation_id=invitation.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_send(invitation_id=invitation.pk)
     link = next(word for word in mailoutbox[0].body.split() if "/invitations/" in word)
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert invitation_for_token(token=token).pk == invitation.pk

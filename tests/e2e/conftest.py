@@ -159,6 +159,9 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
         "DATABASE_CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        # Tasks the worker itself queues (an invitation queues its outbox email) stay on
+        # this run's queue.
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "EMAIL_URL": f"smtp://127.0.0.1:{_smtp_sink_process.port}",
         "DAYOFACTION_SITE_URL": live_server.url,
         "DAYOFACTION_VAR_DIR": str(log_path.parent),

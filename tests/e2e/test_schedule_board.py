@@ -28,6 +28,8 @@ def test_leader_schedules_a_meeting_and_sees_it_on_the_board(open_page):
     expect(page.get_by_text("No meetings yet.")).to_be_visible()
 
     page.get_by_role("link", name="Schedule a meeting").first.click()
+    # The form's script fills the room when the office changes: wait until it has loaded.
+    page.wait_for_url(re.compile(r"/meetings/new/"), wait_until="load")
     page.get_by_label("Office:", exact=True).select_option(label="Larsen, Amy (D) · MN Senate")
     expect(page.get_by_label("Room:", exact=True)).to_have_value("425")
     page.get_by_label("Starts at:", exact=True).fill("10:15")
