@@ -7,7 +7,11 @@ from django.urls import reverse
 from members.models import Profile, User
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = pytest.mark.usefixtures("no_rate_limits")
+# Account emails go through the outbox after commit: the requests commit for real here.
+pytestmark = [
+    pytest.mark.usefixtures("no_rate_limits"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def signup_data(**changes) -> dict:
