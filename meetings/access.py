@@ -5,18 +5,10 @@ from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
 from chapters.models import Chapter, Membership
-from events.models import Event
+from events.access import event_for_viewer
 from meetings.models import Meeting, Seat
 from meetings.seats import is_constituent
 from members.models import User
-
-
-def event_for_viewer(user: User, slug: str) -> Event:
-    """Published events for everyone logged in; drafts for national staff only."""
-    event = get_object_or_404(Event, slug=slug)
-    if event.is_published or user.is_staff:
-        return event
-    raise PermissionDenied("This Day of Action is not published yet.")
 
 
 def chapter_board_for_leader(user: User, event_slug: str, chapter_slug: str):
