@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import Meeting, MeetingStatus
+from meetings.services import meeting_set_status
 from members.models import User
 from reports.models import (
     AskPosition,
@@ -160,8 +161,15 @@ def report_save(
                     fields=changed,
                 )
         if first_filing:
+            _mark_meeting_held(meeting, by)
             transaction.on_commit(lambda: _announce_filing(report))
     return report
+
+
+def _mark_meeting_held(meeting: Meeting, by: User) -> None:
+    """A filed report says the meeting took place: a scheduled or confirmed one is now held."""
+    if meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.CONFIRMED):
+        meeting_set_status(meeting=meeting, status=MeetingStatus.HELD, by=by)
 
 
 def _announce_filing(report: MeetingReport) -> None:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from meetings.models import MeetingStatus
 from reports.models import AskPosition, FollowUpItem, MeetingReport, ReportEdit, ReportStatus
 from tests.factories import MembershipFactory
 from tests.reports.conftest import report_post
@@ -65,6 +66,19 @@ def test_filing_records_positions_and_who_filed(client, meeting, delegate, asks)
     assert list(AskPosition.objects.values_list("ask_id", "position", "note")) == [
         (asks[0].pk, "leaning_yes", "Wants numbers")
     ]
+
+
+def test_filing_marks_a_confirmed_meeting_held_with_who(client, meeting, delegate):
+    client.force_login(delegate)
+
+    client.post(
+        reverse("reports:report", args=[meeting.pk]),
+        report_post(action="file", attendees=[delegate.pk]),
+    )
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
+    assert meeting.changes.filter(changed_by=delegate, fields__status__1="held").exists()
 
 
 def test_filing_needs_an_attendee(client, meeting, delegate):
