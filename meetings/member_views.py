@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from meetings import access, selectors
 from meetings.calendar import feed_for
 from meetings.models import SeatStatus
+from meetings.rules import Slot, clash
 from meetings.seats import SeatError, seat_cancel, seat_take
 
 
@@ -35,12 +36,24 @@ def _sign_up_state(meeting, user) -> None:
     meeting.taken_percent = min(round(100 * meeting.seats_taken / seats), 100)
 
 
+def _clash_with(event, meeting, held) -> str | None:
+    """Why this meeting cannot join the person's day, said before they try (as seat_take would)."""
+    slot = Slot.of(meeting)
+    for other in held:
+        reason = clash(event, slot, Slot.of(other))
+        if reason:
+            return reason
+    return None
+
+
 @login_required
 def meetings_open(request, event_slug):
     event = access.event_for_viewer(request.user, event_slug)
     meetings = selectors.meetings_open_to(event=event, user=request.user)
+    held = [m for m in meetings if m.my_seat and m.my_seat.status == SeatStatus.CONFIRMED]
     for meeting in meetings:
         _sign_up_state(meeting, request.user)
+        meeting.clash = None if meeting.my_seat else _clash_with(event, meeting, held)
     context = {
         "event": event,
         "constituent_meetings": [m for m in meetings if m.is_mine],
