@@ -67,21 +67,12 @@ def main() -> None:
         )
         queue = f"bench-{uuid.uuid4().hex[:8]}"
         worker = processes.start(
-            command=[
-                sys.executable,
-                "-m",
-                "celery",
-                "--app=dayofaction",
-                "worker",
+            command=processes.celery_worker_command(
                 "--pool=prefork",
                 f"--concurrency={WORKER_PROCESSES}",
                 f"--queues={queue}",
                 f"--hostname={queue}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-            ],
+            ),
             log_path=work / "worker.log",
             env={
                 **os.environ,

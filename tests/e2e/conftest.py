@@ -168,21 +168,9 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
         "PYTHONUNBUFFERED": "1",
     }
     process = processes.start(
-        command=[
-            sys.executable,
-            "-m",
-            "celery",
-            "--app=dayofaction",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            f"--queues={queue}",
-            f"--hostname={node}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ],
+        command=processes.celery_worker_command(
+            "--pool=solo", "--concurrency=1", f"--queues={queue}", f"--hostname={node}@%h"
+        ),
         log_path=log_path,
         env=env,
         cwd=PROJECT_DIR,

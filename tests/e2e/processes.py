@@ -2,12 +2,29 @@
 
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 
 class ProcessFailed(RuntimeError):
     """A helper process died or never became ready; the message ends with its log."""
+
+
+def celery_worker_command(*options: str) -> list[str]:
+    """A real Celery worker of the project, quiet about its peers; `options` add to it."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "--app=dayofaction",
+        "worker",
+        *options,
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "--loglevel=INFO",
+    ]
 
 
 def start(*, command: list[str], log_path: Path, env: dict | None = None, cwd: Path | None = None):

@@ -178,20 +178,9 @@ def test_redis_restarted_with_reminders_pending_loses_none(tmp_path, settings):
 
         worker_log = tmp_path / "worker.log"
         worker = processes.start(
-            command=[
-                sys.executable,
-                "-m",
-                "celery",
-                "--app=dayofaction",
-                "worker",
-                "--beat",
-                "--pool=solo",
-                "--hostname=redis-restart@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-            ],
+            command=processes.celery_worker_command(
+                "--beat", "--pool=solo", "--hostname=redis-restart@%h"
+            ),
             log_path=worker_log,
             env=env,
             cwd=PROJECT_DIR,

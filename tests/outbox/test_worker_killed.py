@@ -70,20 +70,9 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
         )
         worker_log = tmp_path / "worker.log"
         worker = processes.start(
-            command=[
-                sys.executable,
-                "-m",
-                "celery",
-                "--app=dayofaction",
-                "worker",
-                "--pool=solo",
-                f"--queues={queue}",
-                f"--hostname={queue}@%h",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-                "--loglevel=INFO",
-            ],
+            command=processes.celery_worker_command(
+                "--pool=solo", f"--queues={queue}", f"--hostname={queue}@%h"
+            ),
             log_path=worker_log,
             env={
                 **os.environ,
