@@ -12,11 +12,12 @@ the message's bytes. The file is flushed when the process stops (SIGTERM);
 
 import argparse
 import asyncio
-import signal
 import time
 from pathlib import Path
 
-from aiosmtpd.smtp import SMTP
+import benchlib  # noqa: F401  (puts the project on the path)
+
+from tests.e2e.smtp_sink import serve_handler
 
 
 class AppendToSpool:
@@ -41,19 +42,8 @@ def read_spool(path: Path) -> list[tuple[int, bytes]]:
 
 
 async def serve(spool_path: Path) -> None:
-    loop = asyncio.get_running_loop()
     with spool_path.open("wb") as spool:
-        handler = AppendToSpool(spool)
-        server = await loop.create_server(
-            lambda: SMTP(handler, hostname="spool-sink.localhost"), host="127.0.0.1", port=0
-        )
-        host, port = server.sockets[0].getsockname()[:2]
-        print(f"listening {host}:{port}", flush=True)
-        stopped = asyncio.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(signum, stopped.set)
-        async with server:
-            await stopped.wait()
+        await serve_handler(AppendToSpool(spool), hostname="spool-sink.localhost")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from django.db.models import Q
 from meetings.models import Meeting, SeatStatus
 from members.models import User
 from reports.models import MeetingReport, MetWith, Position
-from reports.services import FollowUp
+from reports.services import REPORT_FIELDS, FollowUp
 
 NOT_DISCUSSED = ("", "Not discussed")
 
@@ -36,15 +36,7 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = MeetingReport
-        fields = [
-            "met_with",
-            "met_name",
-            "met_title",
-            "concerns",
-            "questions_promised",
-            "commitments",
-            "notes",
-        ]
+        fields = list(REPORT_FIELDS)
         widgets = {
             "met_with": forms.RadioSelect,
             "concerns": forms.Textarea(attrs={"rows": 3}),

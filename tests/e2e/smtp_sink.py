@@ -36,11 +36,11 @@ class KeepInFolder:
         return "250 Message accepted"
 
 
-async def serve(*, host: str, port: int, directory: Path) -> None:
+async def serve_handler(handler, *, hostname: str, host: str = "127.0.0.1", port: int = 0):
+    """Serve SMTP with this aiosmtpd handler, print the bound address, stop on SIGTERM/SIGINT."""
     loop = asyncio.get_running_loop()
-    handler = KeepInFolder(directory)
     server = await loop.create_server(
-        lambda: SMTP(handler, hostname="smtp-sink.localhost"), host=host, port=port
+        lambda: SMTP(handler, hostname=hostname), host=host, port=port
     )
     bound_host, bound_port = server.sockets[0].getsockname()[:2]
     print(f"listening {bound_host}:{bound_port}", flush=True)
@@ -49,6 +49,12 @@ async def serve(*, host: str, port: int, directory: Path) -> None:
         loop.add_signal_handler(signum, stopped.set)
     async with server:
         await stopped.wait()
+
+
+async def serve(*, host: str, port: int, directory: Path) -> None:
+    await serve_handler(
+        KeepInFolder(directory), hostname="smtp-sink.localhost", host=host, port=port
+    )
 
 
 def main() -> None:

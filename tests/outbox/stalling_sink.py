@@ -8,14 +8,11 @@ normally. Prints `stalled` when it happens.
 
 import argparse
 import asyncio
-import signal
 import sys
 from pathlib import Path
 
-from aiosmtpd.smtp import SMTP
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.e2e.smtp_sink import KeepInFolder
+from tests.e2e.smtp_sink import KeepInFolder, serve_handler
 
 
 class StallOnce(KeepInFolder):
@@ -39,18 +36,7 @@ class StallOnce(KeepInFolder):
 
 
 async def serve(directory: Path, stall_after: int) -> None:
-    loop = asyncio.get_running_loop()
-    handler = StallOnce(directory, stall_after)
-    server = await loop.create_server(
-        lambda: SMTP(handler, hostname="stalling-sink.localhost"), host="127.0.0.1", port=0
-    )
-    host, port = server.sockets[0].getsockname()[:2]
-    print(f"listening {host}:{port}", flush=True)
-    stopped = asyncio.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stopped.set)
-    async with server:
-        await stopped.wait()
+    await serve_handler(StallOnce(directory, stall_after), hostname="stalling-sink.localhost")
 
 
 if __name__ == "__main__":
