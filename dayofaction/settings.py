@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "phonenumber_field",
     "localflavor",
+    "common",
     "dayofaction",
     "lawmakers",
     "members",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "reports",
     "followup",
     "coalitions",
+    "planner",
 ]
 
 MIDDLEWARE = [
