@@ -207,6 +207,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
         "processed_folder": str(VAR_DIR / "celery-processed"),
+        # Broadcasts (worker control); kombu's default is a folder in the current directory.
+        "control_folder": str(VAR_DIR / "celery-control"),
         "store_processed": False,
     }
 else:
