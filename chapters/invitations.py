@@ -22,7 +22,7 @@ from chapters.models import (
     Role,
 )
 from chapters.services import membership_add
-from dayofaction.mail import render_email
+from common.mail import render_email
 from members.models import User
 from members.services import user_create
 from outbox.services import email_queue

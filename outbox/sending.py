@@ -28,7 +28,7 @@ from django.db.models.functions import Lower
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 
-from dayofaction.mail import render_email
+from common.mail import render_email
 from outbox.composers import composer_for
 from outbox.models import Email, EmailState, OptOut
 from outbox.unsubscribe import unsubscribe_url
