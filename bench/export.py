@@ -173,9 +173,9 @@ def main():
     setup_django("bench_export")
     from django.db import connection, transaction
 
+    from common.spreadsheets import csv_chunks, write_xlsx
     from meetings.models import Meeting
     from reports.exports.columns import KINDS
-    from reports.exports.writers import csv_chunks, write_xlsx
 
     build()
     kind = KINDS["meetings"]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from coalitions import access, guests, merge, postcards, selectors, services
 from coalitions.forms import EventForm, GuestForm, WalkInForm
 from coalitions.models import GuestKind, Rsvp
-from coalitions.views import stream_csv
+from common.spreadsheets import csv_response
 
 BLANK_ROWS = 15
 
@@ -283,7 +283,7 @@ def postcards_csv(request, event_id):
                     " · ".join(postcards.dc_address_lines(lawmaker)[1:3]),
                 ]
 
-    return stream_csv(
+    return csv_response(
         f"postcards-{event.pk}.csv",
         [
             "written_at",

@@ -1,10 +1,8 @@
 """Chapter pages: the coalition overview, partners, principles, outreach and templates."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +19,7 @@ from coalitions.forms import (
     TemplateForm,
 )
 from coalitions.models import TemplateKind
+from common.spreadsheets import csv_response
 
 
 @login_required
@@ -158,24 +157,6 @@ def principles_detail(request, principles_id):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def stream_csv(filename: str, header: list[str], rows) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def endorsements_csv(request, principles_id):
     access.staff_only(request.user)
@@ -183,7 +164,7 @@ def endorsements_csv(request, principles_id):
     rows = principles.endorsements.order_by("endorsed_at", "pk").values_list(
         "name", "title", "organisation", "email", "endorsed_at"
     )
-    return stream_csv(
+    return csv_response(
         f"endorsements-{principles.pk}.csv",
         ["name", "title", "organisation", "email", "endorsed_at"],
         (

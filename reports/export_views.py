@@ -8,22 +8,20 @@ import io
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from common.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_response, write_xlsx
 from reports.exports.columns import KINDS
 from reports.exports.jobs import export_dir, export_job_create
 from reports.exports.scope import export_filter
-from reports.exports.writers import csv_chunks, write_xlsx
 from reports.models import ExportJob, ExportStatus
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+FORMATS = {"csv": CSV_CONTENT_TYPE, "xlsx": XLSX_CONTENT_TYPE}
 
 
 def _file_name(kind: str, file_format: str) -> str:
@@ -33,14 +31,11 @@ def _file_name(kind: str, file_format: str) -> str:
 def _download(kind, meetings, file_format):
     name = _file_name(kind.key, file_format)
     if file_format == "csv":
-        response = StreamingHttpResponse(
-            csv_chunks(kind.headers, kind.rows(meetings)), content_type=FORMATS["csv"]
-        )
-    else:
-        buffer = io.BytesIO()
-        write_xlsx(buffer, kind.headers, kind.rows(meetings), title=kind.key)
-        response = HttpResponse(buffer.getvalue(), content_type=FORMATS["xlsx"])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return csv_response(name, kind.headers, kind.rows(meetings))
+    buffer = io.BytesIO()
+    write_xlsx(buffer, kind.headers, kind.rows(meetings), title=kind.key)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 

@@ -1,1 +1,4 @@
-"""Exports of meeting reports: the rows (columns.py), the files (writers.py), the filters."""
+"""Exports of meeting reports: the rows (columns.py), the filters, the jobs.
+
+The files are written by `common.spreadsheets`, like every export of the app.
+"""

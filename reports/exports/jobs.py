@@ -8,10 +8,10 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
+from common.spreadsheets import csv_chunks, write_xlsx
 from members.models import User
 from reports.exports.columns import KINDS
 from reports.exports.scope import filtered_meetings
-from reports.exports.writers import csv_chunks, write_xlsx
 from reports.models import ExportJob, ExportStatus
 
 

@@ -232,6 +232,6 @@ def test_endorsement_export_streams_csv(client, staff):
     endorsement_add(principles=principles, name="Rosa", organisation="St. Mark's", email="r@x.org")
     client.force_login(staff)
     response = client.get(reverse("coalitions:endorsements_csv", args=[principles.pk]))
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == "name,title,organisation,email,endorsed_at"
     assert lines[1].startswith("Rosa,,St. Mark's,r@x.org,")

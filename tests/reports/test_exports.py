@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from common.spreadsheets import neutralise
 from meetings.models import MeetingStatus
 from reports.exports.columns import KINDS
-from reports.exports.writers import neutralise
 from reports.models import AskPosition, ExportJob, ExportStatus, FollowUpItem, MeetingReport
 from tests.reports.conftest import report_post
 
@@ -81,7 +81,7 @@ def test_csv_matches_the_database(client, staff, filed, meeting, other_meeting, 
     assert second["meeting_status"] == "Held"
 
 
-def test_xlsx_formula_cells_are_strings(client, staff, filed, meeting):
+def test_xlsx_formula_like_cells_are_strings_as_typed(client, staff, filed, meeting):
     client.force_login(staff)
     response = client.post(EXPORTS, {"kind": "meetings", "format": "xlsx"})
     headers, rows = read_xlsx(response)
@@ -89,10 +89,40 @@ def test_xlsx_formula_cells_are_strings(client, staff, filed, meeting):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     met_name = sheet.cell(row=2, column=headers.index("met_name") + 1)
     assert met_name.data_type == "s"
-    assert met_name.value == '\'=HYPERLINK("http://evil.example","click")'
+    assert met_name.value == '=HYPERLINK("http://evil.example","click")'
     notes = sheet.cell(row=2, column=headers.index("notes") + 1)
-    assert (notes.data_type, notes.value) == ("s", "'-2+3")
+    assert (notes.data_type, notes.value) == ("s", "-2+3")
     assert rows[0][0] == meeting.pk
+
+
+def test_xlsx_of_a_report_with_a_pasted_vertical_tab_downloads(client, staff, filed):
+    # A word processor's manual line break arrives as a vertical tab, which XLSX cannot hold.
+    MeetingReport.objects.filter(pk=filed.pk).update(
+        notes="- we will send the memo\x0bby Friday", concerns="bell\x07"
+    )
+    client.force_login(staff)
+    response = client.post(EXPORTS, {"kind": "meetings", "format": "xlsx"})
+    assert response.status_code == 200
+    headers, rows = read_xlsx(response)
+    assert rows[0][headers.index("notes")] == "- we will send the memo\nby Friday"
+    assert rows[0][headers.index("concerns")] == "bell"
+
+
+def test_xlsx_job_of_a_report_with_a_control_character_is_done(
+    client, staff, filed, settings, django_capture_on_commit_callbacks, tmp_path
+):
+    MeetingReport.objects.filter(pk=filed.pk).update(notes="line\x0bbreak")
+    settings.REPORTS_EXPORT_INLINE_ROWS = 0
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EXPORTS, {"kind": "meetings", "format": "xlsx"})
+    job = ExportJob.objects.get()
+    assert job.status == ExportStatus.DONE
+    download = client.get(reverse("reports:export_download", args=[job.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    headers = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row=2, column=headers.index("notes") + 1).value == "line\nbreak"
 
 
 def test_asks_export_one_row_per_meeting_and_ask(client, staff, filed, asks):
