@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coalitions import access, guests, merge, postcards, selectors, services
+from coalitions import access, guests, postcards, selectors, services
 from coalitions.forms import EventForm, GuestForm, WalkInForm
 from coalitions.models import GuestKind, Rsvp
+from common.merge import MergeError
 from common.spreadsheets import csv_response
 
 BLANK_ROWS = 15
@@ -76,7 +77,7 @@ def event_detail(request, event_id):
     try:
         preview_subject, preview_body = guests.invitation_preview(event=event)
         template_problem = ""
-    except merge.MergeError as error:
+    except MergeError as error:
         preview_subject, preview_body, template_problem = "", "", str(error)
     return render(
         request,

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from coalitions import access, merge, selectors
+from coalitions import access, selectors
 from coalitions.mailing import queue_email
 from coalitions.models import CoalitionEvent, Guest, GuestKind, Rsvp, TemplateKind
+from coalitions.wording import FIELDS
+from common.merge import MergeError
 from lawmakers.models import Lawmaker
 from members.models import User
 
@@ -104,8 +106,8 @@ def invitation_preview(*, event: CoalitionEvent, guest: Guest | None = None) -> 
     values = invitation_values(guest)
     kind = TemplateKind.INVITATION
     return (
-        merge.render(kind=kind, text=template.subject, values=values),
-        merge.render(kind=kind, text=template.body, values=values),
+        FIELDS[kind].render(template.subject, values),
+        FIELDS[kind].render(template.body, values),
     )
 
 
@@ -118,9 +120,9 @@ def guests_invite(*, event: CoalitionEvent, guest_ids: list[int] | None = None) 
     """
     template = selectors.template_for(chapter=event.chapter, kind=TemplateKind.INVITATION)
     try:
-        merge.check(kind=TemplateKind.INVITATION, text=template.subject)
-        merge.check(kind=TemplateKind.INVITATION, text=template.body)
-    except merge.MergeError as error:
+        FIELDS[TemplateKind.INVITATION].check(template.subject)
+        FIELDS[TemplateKind.INVITATION].check(template.body)
+    except MergeError as error:
         raise GuestError(f"The invitation template cannot be used: {error}") from None
     guests = Guest.objects.select_for_update().filter(event=event).exclude(email="")
     if guest_ids is None:
@@ -137,10 +139,8 @@ def guests_invite(*, event: CoalitionEvent, guest_ids: list[int] | None = None) 
             to=guest.email,
             kind="coalitions.invitation",
             key=f"coalitions:invitation:{guest.pk}:{guest.times_invited}",
-            subject=merge.render(
-                kind=TemplateKind.INVITATION, text=template.subject, values=values
-            ),
-            body=merge.render(kind=TemplateKind.INVITATION, text=template.body, values=values),
+            subject=FIELDS[TemplateKind.INVITATION].render(template.subject, values),
+            body=FIELDS[TemplateKind.INVITATION].render(template.body, values),
             chapter=event.chapter.name,
             link=rsvp_link(guest),
             button="Reply to the invitation",
@@ -192,9 +192,9 @@ def guests_thank(*, event: CoalitionEvent, by: User | None = None) -> int:
     template = selectors.template_for(chapter=event.chapter, kind=TemplateKind.THANK_YOU)
     kind = TemplateKind.THANK_YOU
     try:
-        merge.check(kind=kind, text=template.subject)
-        merge.check(kind=kind, text=template.body)
-    except merge.MergeError as error:
+        FIELDS[kind].check(template.subject)
+        FIELDS[kind].check(template.body)
+    except MergeError as error:
         raise GuestError(f"The thank-you template cannot be used: {error}") from None
     guests = (
         Guest.objects.select_for_update()
@@ -216,8 +216,8 @@ def guests_thank(*, event: CoalitionEvent, by: User | None = None) -> int:
             to=guest.email,
             kind="coalitions.thank_you",
             key=f"coalitions:thank-you:{guest.pk}",
-            subject=merge.render(kind=kind, text=template.subject, values=values),
-            body=merge.render(kind=kind, text=template.body, values=values),
+            subject=FIELDS[kind].render(template.subject, values),
+            body=FIELDS[kind].render(template.body, values),
             chapter=event.chapter.name,
             about=guest,
             topic=f"coalition-event:{event.pk}",

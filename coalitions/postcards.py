@@ -9,13 +9,17 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from coalitions import merge, selectors
+from coalitions import selectors
 from coalitions.models import CoalitionEvent, Guest, Postcard, TemplateKind
+from coalitions.wording import FIELDS
+from common.merge import MergeError, MergeFields
 from lawmakers.models import Chamber, Lawmaker, Level
 from members.constituency import constituencies_for, district_label
 
 SENATE_ZIP = "20510"
 HOUSE_ZIP = "20515"
+# The message a guest signs: everything is written out but the lawmaker, filled per card.
+CARD_FIELDS = MergeFields({"lawmaker": FIELDS[TemplateKind.POSTCARD].fields["lawmaker"]})
 
 
 class PostcardError(Exception):
@@ -92,17 +96,11 @@ def postcard_starting_text(*, event: CoalitionEvent, name: str = "", city: str =
         "asks": asks,
         "chapter": event.chapter.name,
     }
-    return merge.fill(
-        kind=TemplateKind.POSTCARD, text=template.body, values=values, keep=("lawmaker",)
-    )
+    return FIELDS[TemplateKind.POSTCARD].render(template.body, values, keep=("lawmaker",))
 
 
 def card_text(postcard: Postcard, lawmaker: Lawmaker) -> str:
-    return merge.render(
-        kind=TemplateKind.POSTCARD,
-        text=postcard.message,
-        values={"lawmaker": salutation(lawmaker)},
-    )
+    return CARD_FIELDS.render(postcard.message, {"lawmaker": salutation(lawmaker)})
 
 
 @transaction.atomic
@@ -122,15 +120,9 @@ def postcard_create(
     lawmakers = own_members_of_congress(state=state, zip_code=zip_code, district=district)
     if not lawmakers:
         raise PostcardError(f"No serving members of Congress found for {state}.")
-    unknown = [field for field in merge.fields_used(message) if field != "lawmaker"]
-    if unknown:
-        raise PostcardError(
-            f"Unknown merge field {{{{ {unknown[0]} }}}} in your message: only "
-            "{{ lawmaker }} is filled in on each card. Write the rest out."
-        )
     try:
-        merge.check(kind=TemplateKind.POSTCARD, text=message)
-    except merge.MergeError as error:
+        CARD_FIELDS.check(message)
+    except MergeError as error:
         raise PostcardError(str(error)) from None
     postcard = Postcard.objects.create(
         event=event,

@@ -3,7 +3,6 @@
 from django.db.models import Count, Prefetch, Q
 
 from chapters.models import LEADER_ROLES, Chapter
-from coalitions import merge
 from coalitions.models import (
     CoalitionEvent,
     Guest,
@@ -15,6 +14,7 @@ from coalitions.models import (
     Principles,
     Rsvp,
 )
+from coalitions.wording import DEFAULTS
 from lawmakers.models import Level
 from members.models import User
 
@@ -114,7 +114,7 @@ def template_for(*, chapter: Chapter, kind: str) -> MessageTemplate:
     saved = MessageTemplate.objects.filter(chapter=chapter, kind=kind).first()
     if saved is not None:
         return saved
-    default = merge.DEFAULTS[kind]
+    default = DEFAULTS[kind]
     return MessageTemplate(chapter=chapter, kind=kind, subject=default.subject, body=default.body)
 
 

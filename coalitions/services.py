@@ -7,7 +7,6 @@ from django.utils import timezone
 from localflavor.us.us_states import US_STATES
 
 from chapters.models import Chapter
-from coalitions import merge
 from coalitions.mailing import queue_email
 from coalitions.models import (
     CoalitionEvent,
@@ -20,6 +19,8 @@ from coalitions.models import (
     Principles,
     StepKind,
 )
+from coalitions.wording import FIELDS
+from common.merge import MergeError, has_merge_syntax
 from members.models import User
 
 
@@ -124,7 +125,7 @@ def introduction_send(
     *, outreach: Outreach, to: str, subject: str, body: str, sender: User
 ) -> OutreachStep:
     """Send the (edited) letter of introduction and log it as a step of the outreach."""
-    if merge.FIELD.search(body) or merge.FIELD.search(subject):
+    if has_merge_syntax(body) or has_merge_syntax(subject):
         raise CoalitionError(
             "The letter still has a merge field in it: fill it in before sending."
         )
@@ -154,9 +155,9 @@ def template_save(
 ) -> MessageTemplate:
     """Save a chapter's wording after checking every merge field in it."""
     try:
-        merge.check(kind=kind, text=subject)
-        merge.check(kind=kind, text=body)
-    except merge.MergeError as error:
+        FIELDS[kind].check(subject)
+        FIELDS[kind].check(body)
+    except MergeError as error:
         raise CoalitionError(str(error)) from None
     template, _ = MessageTemplate.objects.update_or_create(
         chapter=chapter,

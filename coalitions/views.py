@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coalitions import access, merge, selectors, services
+from coalitions import access, selectors, services
 from coalitions.forms import (
     ContactForm,
     EndorsementForm,
@@ -19,6 +19,8 @@ from coalitions.forms import (
     TemplateForm,
 )
 from coalitions.models import TemplateKind
+from coalitions.wording import FIELDS
+from common.merge import MergeError
 from common.spreadsheets import csv_response
 
 
@@ -239,13 +241,9 @@ def introduction_letter(request, outreach_id):
     template_problem = ""
     initial = {"to": outreach.contact_email}
     try:
-        initial["subject"] = merge.render(
-            kind=TemplateKind.INTRODUCTION, text=template.subject, values=values
-        )
-        initial["body"] = merge.render(
-            kind=TemplateKind.INTRODUCTION, text=template.body, values=values
-        )
-    except merge.MergeError as error:
+        initial["subject"] = FIELDS[TemplateKind.INTRODUCTION].render(template.subject, values)
+        initial["body"] = FIELDS[TemplateKind.INTRODUCTION].render(template.body, values)
+    except MergeError as error:
         template_problem = str(error)
     form = IntroductionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -310,7 +308,7 @@ def template_edit(request, slug, kind):
             "chapter": chapter,
             "kind": TemplateKind(kind),
             "form": form,
-            "fields": merge.FIELDS[kind].items(),
+            "fields": FIELDS[kind].items(),
             "is_saved": template.pk is not None,
         },
     )

@@ -1,7 +1,7 @@
 from django import forms
 
-from followup.merge import THANK_YOU_FIELDS, unknown_fields
 from followup.models import ReminderSettings
+from followup.thanks import THANK_YOU_FIELDS
 
 
 class ReminderSettingsForm(forms.ModelForm):
@@ -41,19 +41,10 @@ class ThankYouForm(forms.Form):
 
 
 class LetterTemplateForm(forms.Form):
-    subject = forms.CharField(max_length=200)
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 20}))
-
-    def clean(self):
-        data = super().clean()
-        unknown = unknown_fields(data.get("subject", "") + data.get("body", ""))
-        if unknown:
-            known = ", ".join(THANK_YOU_FIELDS)
-            raise forms.ValidationError(
-                f"Unknown merge field{'s' if len(unknown) > 1 else ''}: "
-                f"{', '.join(unknown)}. Use: {known}."
-            )
-        return data
+    subject = forms.CharField(max_length=200, validators=[THANK_YOU_FIELDS.validator])
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 20}), validators=[THANK_YOU_FIELDS.validator]
+    )
 
 
 class FeedbackForm(forms.Form):

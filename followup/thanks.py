@@ -1,12 +1,31 @@
 """Thank-you notes to the offices met: drafted from the report, edited and sent by the lead."""
 
+import logging
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from followup.merge import merge
+from common.merge import MergeError, MergeFields, has_merge_syntax
 from followup.models import LetterKind, LetterTemplate, NoteStatus, ThankYouNote
 from meetings.models import Meeting
 from outbox import services as outbox
+
+logger = logging.getLogger(__name__)
+
+THANK_YOU_FIELDS = MergeFields(
+    {
+        "staffer_name": "the person we met (from the report)",
+        "staffer_title": "their title",
+        "lawmaker": "the lawmaker, with title",
+        "chapter_name": "our chapter",
+        "chapter_state": "the chapter's states",
+        "meeting_date": "the day we met",
+        "asks": "what we asked, one a line",
+        "promised": "what we promised to send (questions to answer)",
+        "commitments": "what the office committed to",
+        "lead_name": "the lead advocate",
+    }
+)
 
 DEFAULT_SUBJECT = "Thank you for meeting {{ chapter_name }} on {{ meeting_date }}"
 DEFAULT_BODY = """Dear {{ staffer_name }},
@@ -67,6 +86,22 @@ def merge_values(meeting: Meeting) -> dict:
     }
 
 
+def _merged(template: LetterTemplate, values: dict) -> tuple[str, str]:
+    try:
+        return (
+            THANK_YOU_FIELDS.render(template.subject, values),
+            THANK_YOU_FIELDS.render(template.body, values),
+        )
+    except MergeError as error:
+        # A template saved before fields were checked this strictly: the lead gets the
+        # built-in letter rather than a draft with a field written out literally.
+        logger.warning("The thank-you template cannot be used: %s", error)
+        return (
+            THANK_YOU_FIELDS.render(DEFAULT_SUBJECT, values),
+            THANK_YOU_FIELDS.render(DEFAULT_BODY, values),
+        )
+
+
 def thank_you_draft(*, meeting: Meeting) -> ThankYouNote:
     """The note for this meeting, drafted from the report the first time it is asked for."""
     existing = ThankYouNote.objects.filter(meeting=meeting).first()
@@ -75,15 +110,12 @@ def thank_you_draft(*, meeting: Meeting) -> ThankYouNote:
     meeting = Meeting.objects.select_related("lawmaker", "chapter", "event", "lead").get(
         pk=meeting.pk
     )
-    template = letter_template()
     values = merge_values(meeting)
+    subject, body = _merged(letter_template(), values)
     try:
         with transaction.atomic():
             return ThankYouNote.objects.create(
-                meeting=meeting,
-                to=meeting.contact_email,
-                subject=merge(template.subject, values),
-                body=merge(template.body, values),
+                meeting=meeting, to=meeting.contact_email, subject=subject, body=body
             )
     except IntegrityError:
         return ThankYouNote.objects.get(meeting=meeting)
@@ -103,6 +135,10 @@ def thank_you_send(*, note: ThankYouNote, by, to: str, subject: str, body: str) 
     """Save the lead's last edits and send the note through the outbox, once."""
     if not to:
         raise ThankYouError("Give the office contact's email address.")
+    if has_merge_syntax(subject) or has_merge_syntax(body):
+        raise ThankYouError(
+            "The note still has a merge field or braces in it: write it out before sending."
+        )
     with transaction.atomic():
         note = ThankYouNote.objects.select_for_update().select_related("meeting").get(pk=note.pk)
         if note.status == NoteStatus.SENT:
@@ -127,6 +163,8 @@ def thank_you_send(*, note: ThankYouNote, by, to: str, subject: str, body: str) 
 
 
 def letter_template_save(*, subject: str, body: str, by) -> LetterTemplate:
+    THANK_YOU_FIELDS.check(subject)
+    THANK_YOU_FIELDS.check(body)
     with transaction.atomic():
         template, _ = LetterTemplate.objects.select_for_update().get_or_create(
             kind=LetterKind.THANK_YOU, defaults={"subject": subject, "body": body}

@@ -12,7 +12,6 @@ from followup.forms import (
     ReminderSettingsForm,
     ThankYouForm,
 )
-from followup.merge import THANK_YOU_FIELDS
 from followup.models import EventFeedback, NoteStatus
 from followup.schedule import outline, settings_for
 from outbox import services as outbox
@@ -126,7 +125,7 @@ def letter_template_edit(request):
         messages.success(request, "The thank-you template is saved; new drafts use it.")
         return redirect("followup:letter_template")
     return render(
-        request, "followup/letter_template.html", {"form": form, "fields": THANK_YOU_FIELDS}
+        request, "followup/letter_template.html", {"form": form, "fields": thanks.THANK_YOU_FIELDS}
     )
 
 

@@ -1,12 +1,14 @@
 """The follow-up pages: thank-you notes, the letter template, reminder times, feedback."""
 
+import html
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from followup.models import EventFeedback, LetterTemplate, NoteStatus, ReminderSettings
-from followup.thanks import thank_you_draft
+from followup.thanks import ThankYouError, thank_you_draft, thank_you_send
 from meetings.models import MeetingStatus
 from outbox.models import Email, EmailState
 from reports.models import AskPosition, MeetingReport, ReportStatus
@@ -152,8 +154,39 @@ def test_letter_template_with_an_unknown_field_is_refused_with_its_name(client_a
         {"subject": "Thanks", "body": "Dear {{ staffer_name }} of {{ senator_fax }}"},
     )
     assert response.status_code == 200
-    assert "Unknown merge field: senator_fax." in response.content.decode()
+    assert "Unknown merge field {{ senator_fax }}." in response.content.decode()
     assert not LetterTemplate.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Dear {{ Staffer_Name }},", "Unknown merge field {{ Staffer_Name }}: field names are "
+         "lower case; write {{ staffer_name }}."),
+        ("The office of {{ lawmaker.name }}", "Unknown merge field {{ lawmaker.name }}: field "
+         "names have no dots; write {{ lawmaker }}."),
+        ("{% if asks %}We asked{% endif %}", "“{% if asks %}” is not part of a merge field"),
+        ("Dear {{ staffer_name }, hello", "“{{” is not part of a merge field"),
+        ("{{ lead_name|upper }}", "Unknown merge field {{ lead_name|upper }}: fields take no "
+         "filters; write {{ lead_name }}."),
+    ],
+)  # fmt: skip
+def test_letter_template_with_a_malformed_field_is_refused_by_name(client_as, body, named):
+    response = client_as("staff").post(
+        reverse("followup:letter_template"), {"subject": "Thanks", "body": body}
+    )
+    assert response.status_code == 200
+    assert named in html.unescape(response.content.decode())
+    assert not LetterTemplate.objects.exists()
+
+
+def test_thank_you_note_with_a_field_left_in_it_is_not_sent(held_meeting, report, member):
+    note = thank_you_draft(meeting=held_meeting)
+    with pytest.raises(ThankYouError, match="still has a merge field"):
+        thank_you_send(
+            note=note, by=member, to="office@example.org", subject="Thanks",
+            body="Dear {{ Staffer_Name }}",
+        )  # fmt: skip
 
 
 def test_saved_letter_template_shapes_new_drafts(client_as, held_meeting, report):
