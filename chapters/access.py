@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from chapters.models import LEADER_ROLES, Chapter, Invitation, Membership, Role
+from common.access import object_for_staff
 from members.models import User
 
 
@@ -35,9 +36,7 @@ def chapter_for_role_change(user: User, slug: str) -> Chapter:
 
 
 def chapter_for_staff(user: User, slug: str) -> Chapter:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff can do that.")
-    return get_object_or_404(Chapter, slug=slug)
+    return object_for_staff(user, Chapter, slug=slug)
 
 
 def membership_for_leader(user: User, slug: str, membership_id: int) -> Membership:

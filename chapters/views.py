@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from chapters import access, selectors, services
 from chapters.filters import RosterFilter
 from chapters.forms import ChapterForm, RoleForm
+from common.access import staff_required
 from members.services import profile_for
 
 ROSTER_PAGE_SIZE = 50
@@ -21,10 +22,8 @@ def chapter_list(request):
     return render(request, "chapters/chapter_list.html", {"chapters": chapters})
 
 
-@login_required
+@staff_required("Only national staff create chapters.")
 def chapter_create(request):
-    if not request.user.is_staff:
-        raise PermissionDenied("Only national staff create chapters.")
     form = ChapterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

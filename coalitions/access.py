@@ -19,6 +19,7 @@ from members.models import User
 RSVP_SALT = "coalitions.rsvp"
 ACTION_SALT = "coalitions.action"
 POSTCARD_SALT = "coalitions.postcard"
+EXPORTS_ARE_STAFFS = "Only national staff can export lists."
 
 __all__ = ["chapter_for_leader"]
 
@@ -77,11 +78,6 @@ def outreach_for_leader(user: User, outreach_id: int) -> Outreach:
     outreach = get_object_or_404(Outreach.objects.select_related("chapter"), pk=outreach_id)
     _leader_or_staff(user, outreach.chapter, "outreach")
     return outreach
-
-
-def staff_only(user: User) -> None:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff can export lists.")
 
 
 # Signed links for people without an account -------------------------------------------------

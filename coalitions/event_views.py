@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from coalitions import access, guests, postcards, selectors, services
 from coalitions.forms import EventForm, GuestForm, WalkInForm
 from coalitions.models import GuestKind, Rsvp
+from common.access import require_staff
 from common.merge import MergeError
 from common.spreadsheets import csv_response
 
@@ -265,7 +266,7 @@ def postcard_list(request, event_id):
 
 @login_required
 def postcards_csv(request, event_id):
-    access.staff_only(request.user)
+    require_staff(request.user, access.EXPORTS_ARE_STAFFS)
     event = access.event_for_leader(request.user, event_id)
 
     def rows():

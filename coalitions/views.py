@@ -20,6 +20,7 @@ from coalitions.forms import (
 )
 from coalitions.models import TemplateKind
 from coalitions.wording import FIELDS
+from common.access import require_staff
 from common.merge import MergeError
 from common.spreadsheets import csv_response
 
@@ -161,7 +162,7 @@ def principles_detail(request, principles_id):
 
 @login_required
 def endorsements_csv(request, principles_id):
-    access.staff_only(request.user)
+    require_staff(request.user, access.EXPORTS_ARE_STAFFS)
     principles = access.principles_for_leader(request.user, principles_id)
     rows = principles.endorsements.order_by("endorsed_at", "pk").values_list(
         "name", "title", "organisation", "email", "endorsed_at"

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from common.access import object_for_staff
 from events.models import Event
 from members.models import User
 
@@ -15,7 +16,8 @@ def event_for_viewer(user: User, slug: str) -> Event:
     raise PermissionDenied("This Day of Action is not published yet.")
 
 
-def event_for_staff(user: User, slug: str) -> Event:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff can change a Day of Action.")
-    return get_object_or_404(Event, slug=slug)
+def event_for_staff(
+    user: User, slug: str, *, reason: str = "Only national staff can change a Day of Action."
+) -> Event:
+    """The event for national staff; other apps give their own reason for the 403."""
+    return object_for_staff(user, Event, reason=reason, slug=slug)

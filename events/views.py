@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chapters.models import LEADER_ROLES, Chapter
+from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
 from events.forms import EventForm, RegistrationForm
@@ -37,10 +37,8 @@ def _save(request, form, event=None):
         return None
 
 
-@login_required
+@staff_required("Only national staff create a Day of Action.")
 def event_create(request):
-    if not request.user.is_staff:
-        raise PermissionDenied("Only national staff create a Day of Action.")
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         event = _save(request, form)

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
+from common.access import require_staff
+from events import access as events_access
 from events.models import Event, Registration
 from meetings.models import Meeting
 
@@ -19,9 +21,9 @@ def meeting_for_thank_you(user, meeting_id: int) -> Meeting:
 
 
 def event_for_staff(user, slug: str) -> Event:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff set an event's reminders.")
-    return get_object_or_404(Event, slug=slug)
+    return events_access.event_for_staff(
+        user, slug, reason="Only national staff set an event's reminders."
+    )
 
 
 def event_for_participant(user, slug: str) -> Event:
@@ -31,6 +33,5 @@ def event_for_participant(user, slug: str) -> Event:
     raise PermissionDenied("Only the event's participants give feedback on it.")
 
 
-def require_staff(user) -> None:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff edit the letter templates.")
+def letter_templates_for_staff(user) -> None:
+    require_staff(user, "Only national staff edit the letter templates.")

@@ -115,7 +115,7 @@ def thank_you_edit(request, meeting_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_template_edit(request):
-    access.require_staff(request.user)
+    access.letter_templates_for_staff(request.user)
     template = thanks.letter_template()
     form = LetterTemplateForm(
         _posted(request), initial={"subject": template.subject, "body": template.body}

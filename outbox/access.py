@@ -1,16 +1,14 @@
 """Who may see the outbox: national staff only (it holds everyone's mail)."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
-
+from common import access
 from outbox.models import Email
+
+OUTBOX_IS_STAFFS = "Only national staff can see the outbox."
 
 
 def require_staff(user) -> None:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff can see the outbox.")
+    access.require_staff(user, OUTBOX_IS_STAFFS)
 
 
 def email_for_staff(user, pk: int) -> Email:
-    require_staff(user)
-    return get_object_or_404(Email, pk=pk)
+    return access.object_for_staff(user, Email, reason=OUTBOX_IS_STAFFS, pk=pk)

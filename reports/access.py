@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
 from chapters.models import LEADER_ROLES, Chapter, Membership
+from events import access as events_access
 from events.models import Event
 from meetings.models import Meeting, Seat, SeatStatus
 from members.models import User
@@ -30,9 +31,9 @@ def meeting_for_reporter(user: User, meeting_id: int) -> Meeting:
 
 
 def event_for_staff(user: User, slug: str) -> Event:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff see the whole Day of Action.")
-    return get_object_or_404(Event, slug=slug)
+    return events_access.event_for_staff(
+        user, slug, reason="Only national staff see the whole Day of Action."
+    )
 
 
 def event_and_chapter_for_leader(user: User, event_slug: str, chapter_slug: str):

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
 from chapters.models import LEADER_ROLES, Membership
+from common.access import object_for_staff
+from events import access as events_access
 from events.models import Event
 from meetings.models import Meeting, Seat, SeatStatus
 from members.models import User
@@ -19,19 +21,17 @@ from talkingpoints.models import Ask, LeaveBehind, MeetingNote
 LIVE_SEAT = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 
 
-def _require_staff(user: User) -> None:
-    if not user.is_staff:
-        raise PermissionDenied("Only national staff write the national asks.")
+ASKS_ARE_STAFFS = "Only national staff write the national asks."
 
 
 def event_for_staff(user: User, slug: str) -> Event:
-    _require_staff(user)
-    return get_object_or_404(Event, slug=slug)
+    return events_access.event_for_staff(user, slug, reason=ASKS_ARE_STAFFS)
 
 
 def ask_for_staff(user: User, ask_id: int) -> Ask:
-    _require_staff(user)
-    return get_object_or_404(Ask.objects.select_related("event"), pk=ask_id)
+    return object_for_staff(
+        user, Ask.objects.select_related("event"), reason=ASKS_ARE_STAFFS, pk=ask_id
+    )
 
 
 def takes_part_in(user: User, meeting: Meeting) -> bool:
