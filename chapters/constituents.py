@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 
-from chapters.models import LEADER_ROLES, Chapter, Membership
+from chapters.models import Chapter, Membership
+from chapters.selectors import led_chapter_ids
 from lawmakers.models import Chamber, Lawmaker, Level
 from members.constituency import constituencies_for
 from members.models import Profile, User
@@ -72,11 +73,7 @@ def _visible_profiles(user: User, lawmaker: Lawmaker):
         return profiles.prefetch_related(
             Prefetch("user__memberships", queryset=memberships, to_attr="visible_memberships")
         )
-    led = list(
-        Membership.objects.filter(user=user, role__in=LEADER_ROLES).values_list(
-            "chapter_id", flat=True
-        )
-    )
+    led = list(led_chapter_ids(user).values_list("chapter_id", flat=True))
     if not led:
         return None
     memberships = Membership.objects.filter(chapter_id__in=led).select_related("chapter")

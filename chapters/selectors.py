@@ -26,12 +26,23 @@ def chapters_with_counts() -> QuerySet[Chapter]:
     )
 
 
-def chapters_led_by(*, user: User) -> QuerySet[Chapter]:
-    """The chapters a person may manage: all for national staff."""
-    chapters = chapters_with_counts()
+def led_chapter_ids(user: User) -> QuerySet:
+    """The ids of the chapters this person leads (leader, vice chair or chair), as a subquery.
+
+    Staff lead no chapter by being staff; `chapters_led_by` adds them everything.
+    """
+    return Membership.objects.filter(user=user, role__in=LEADER_ROLES).values("chapter_id")
+
+
+def chapters_led_by(*, user: User, chapters: QuerySet[Chapter] | None = None) -> QuerySet[Chapter]:
+    """The chapters a person may manage: those they lead, all for national staff.
+
+    `chapters` narrows or decorates the queryset (default: with member counts).
+    """
+    chapters = chapters_with_counts() if chapters is None else chapters
     if user.is_staff:
         return chapters
-    return chapters.filter(memberships__user=user, memberships__role__in=LEADER_ROLES)
+    return chapters.filter(pk__in=led_chapter_ids(user))
 
 
 def memberships_of(*, user: User) -> QuerySet[Membership]:

@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from chapters.models import LEADER_ROLES, Chapter
+from chapters import selectors as chapter_selectors
+from chapters.models import Chapter
 from coalitions.models import (
     CoalitionEvent,
     Guest,
@@ -20,10 +21,9 @@ from members.models import User
 
 
 def chapters_led_by(user: User):
-    chapters = Chapter.objects.prefetch_related("states")
-    if user.is_staff:
-        return chapters
-    return chapters.filter(memberships__user=user, memberships__role__in=LEADER_ROLES)
+    return chapter_selectors.chapters_led_by(
+        user=user, chapters=Chapter.objects.prefetch_related("states")
+    )
 
 
 def chapters_of_member(user: User):

@@ -51,3 +51,14 @@ def event_counts(*, event: Event) -> dict[str, int]:
         .values("registration_count", "in_person_count", "meeting_count")
         .get()
     )
+
+
+def takes_part_in(user, event: Event) -> bool:
+    """Taking part in a Day of Action is being registered for it.
+
+    Taking a seat, confirmed or on a waitlist, registers the person
+    (`meetings.seats`), so everyone going to a meeting takes part; so does
+    someone registered who has no meeting yet. They are the ones asked how the
+    day went.
+    """
+    return Registration.objects.filter(event=event, user=user).exists()

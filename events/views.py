@@ -5,7 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chapters.models import LEADER_ROLES, Chapter
+from chapters.models import Chapter
+from chapters.selectors import led_chapter_ids
 from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
@@ -66,7 +67,7 @@ def _boards(user, event):
         meeting_count=Count("meetings", filter=Q(meetings__event=event))
     ).order_by("name")
     if not user.is_staff:
-        chapters = chapters.filter(memberships__user=user, memberships__role__in=LEADER_ROLES)
+        chapters = chapters.filter(pk__in=led_chapter_ids(user))
     return list(chapters)
 
 

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404
 from chapters.access import is_leader_of
 from common.access import require_staff
 from events import access as events_access
-from events.models import Event, Registration
+from events.models import Event
+from events.selectors import takes_part_in
 from meetings.models import Meeting
 
 
@@ -28,7 +29,7 @@ def event_for_staff(user, slug: str) -> Event:
 
 def event_for_participant(user, slug: str) -> Event:
     event = get_object_or_404(Event, slug=slug)
-    if user.is_staff or Registration.objects.filter(event=event, user=user).exists():
+    if user.is_staff or takes_part_in(user, event):
         return event
     raise PermissionDenied("Only the event's participants give feedback on it.")
 

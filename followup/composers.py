@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from chapters.models import Chapter
 from events.models import Event
+from events.selectors import takes_part_in
 from followup.tokens import seat_answer_url
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.selectors import chapter_meetings, itinerary
@@ -187,9 +188,7 @@ def feedback(context: dict) -> dict | None:
     event, user = _event_and_user(context)
     if event is None or user is None:
         return None
-    if not Seat.objects.filter(
-        user=user, meeting__event=event, status=SeatStatus.CONFIRMED
-    ).exists():
+    if not takes_part_in(user, event):
         return None
     return {"event": event, "person": user, "feedback_url": _link("followup:feedback", event.slug)}
 

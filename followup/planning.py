@@ -14,10 +14,9 @@ from django.utils import timezone
 from chapters.models import LEADER_ROLES, Membership
 from events.models import Event, Registration
 from followup import schedule
-from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingStatus, Seat, SeatStatus
+from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingStatus, Seat
+from meetings.people import LIVE_SEATS
 from outbox import services as outbox
-
-LIVE_SEATS = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 
 
 def _row(kind: str, key: str, to: str, send_after, context: dict, *, essential=True) -> dict:

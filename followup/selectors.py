@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from chapters.models import LEADER_ROLES, Membership
+from chapters.selectors import led_chapter_ids
 from meetings.models import Meeting, MeetingStatus
 
 
@@ -12,8 +12,5 @@ def held_meetings_for(user):
         "event", "chapter", "lawmaker", "lead", "thank_you_note", "report"
     )
     if not user.is_staff:
-        led_chapters = Membership.objects.filter(user=user, role__in=LEADER_ROLES).values(
-            "chapter_id"
-        )
-        meetings = meetings.filter(Q(lead=user) | Q(chapter_id__in=led_chapters))
+        meetings = meetings.filter(Q(lead=user) | Q(chapter_id__in=led_chapter_ids(user)))
     return meetings.order_by("-starts_at", "pk")

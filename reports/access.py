@@ -4,18 +4,18 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
-from chapters.models import LEADER_ROLES, Chapter, Membership
+from chapters.models import Chapter
+from chapters.selectors import led_chapter_ids
 from events import access as events_access
 from events.models import Event
-from meetings.models import Meeting, Seat, SeatStatus
+from meetings.models import Meeting
+from meetings.people import in_delegation
 from members.models import User
 
 
 def may_write_report(user: User, meeting: Meeting) -> bool:
     """The delegation (lead, note-taker, confirmed seats), the chapter's leaders and staff."""
-    if user.is_staff or user.pk in (meeting.lead_id, meeting.note_taker_id):
-        return True
-    if Seat.objects.filter(meeting=meeting, user=user, status=SeatStatus.CONFIRMED).exists():
+    if user.is_staff or in_delegation(user, meeting):
         return True
     return is_leader_of(user, meeting.chapter)
 
@@ -51,19 +51,7 @@ def export_chapters_for(user: User):
     """
     if user.is_staff:
         return None
-    led = list(
-        Chapter.objects.filter(
-            memberships__user=user, memberships__role__in=LEADER_ROLES
-        ).order_by("name")
-    )
+    led = list(Chapter.objects.filter(pk__in=led_chapter_ids(user)).order_by("name"))
     if not led:
         raise PermissionDenied("Exports are for national staff and chapter leaders.")
     return led
-
-
-def led_chapter_ids(user: User) -> list[int]:
-    return list(
-        Membership.objects.filter(user=user, role__in=LEADER_ROLES).values_list(
-            "chapter_id", flat=True
-        )
-    )

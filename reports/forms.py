@@ -3,7 +3,8 @@
 from django import forms
 from django.db.models import Q
 
-from meetings.models import Meeting, SeatStatus
+from meetings.models import Meeting
+from meetings.people import delegation_users
 from members.models import User
 from reports.models import MeetingReport, MetWith, Position
 from reports.services import REPORT_FIELDS, FollowUp
@@ -17,9 +18,7 @@ def person_label(user: User) -> str:
 
 def delegation(meeting: Meeting, report: MeetingReport | None) -> list[User]:
     """Who could have attended: confirmed seats, the lead and note-taker, anyone already ticked."""
-    wanted = Q(seats__meeting=meeting, seats__status=SeatStatus.CONFIRMED) | Q(
-        pk__in=[pk for pk in (meeting.lead_id, meeting.note_taker_id) if pk]
-    )
+    wanted = Q(pk__in=delegation_users(meeting).values("pk"))
     if report is not None:
         wanted |= Q(meeting_reports_attended=report)
     people = User.objects.filter(wanted).distinct()

@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from chapters.models import LEADER_ROLES, Chapter
+from chapters.models import Chapter
+from chapters.selectors import led_chapter_ids
 from events.models import Event
-from meetings.models import Meeting, MeetingStatus, SeatStatus
+from meetings.models import Meeting, MeetingStatus
+from meetings.people import delegate_of
 from members.models import User
 from reports.models import MeetingReport, ReportEdit
 
@@ -29,11 +31,7 @@ def dashboards_for(*, user: User, events: int = 3) -> list[DashboardLink]:
     latest = list(Event.objects.order_by("-date")[:events])
     if user.is_staff:
         return [DashboardLink(event, None) for event in latest]
-    chapters = list(
-        Chapter.objects.filter(
-            memberships__user=user, memberships__role__in=LEADER_ROLES
-        ).order_by("name")
-    )
+    chapters = list(Chapter.objects.filter(pk__in=led_chapter_ids(user)).order_by("name"))
     return [DashboardLink(event, chapter) for event in latest for chapter in chapters]
 
 
@@ -43,12 +41,7 @@ def report_edits(report: MeetingReport) -> QuerySet[ReportEdit]:
 
 def meetings_to_report(*, user: User) -> QuerySet[Meeting]:
     """The meetings this person was part of, newest day first, with their report if any."""
-    mine = (
-        Q(lead=user)
-        | Q(note_taker=user)
-        | Q(seat_set__user=user, seat_set__status=SeatStatus.CONFIRMED)
-    )
-    ids = Meeting.objects.filter(mine, status__in=REPORTABLE_STATUSES).values("pk")
+    ids = Meeting.objects.filter(delegate_of(user), status__in=REPORTABLE_STATUSES).values("pk")
     return (
         Meeting.objects.filter(pk__in=ids)
         .select_related("event", "chapter", "lawmaker", "report", "lead")

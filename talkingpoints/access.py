@@ -6,20 +6,17 @@ the meeting (a seat, confirmed or waiting, or named lead or note-taker).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from chapters.access import is_leader_of
-from chapters.models import LEADER_ROLES, Membership
+from chapters.selectors import led_chapter_ids
 from common.access import object_for_staff
 from events import access as events_access
 from events.models import Event
-from meetings.models import Meeting, Seat, SeatStatus
+from meetings.models import Meeting
+from meetings.people import going_to, is_going
 from members.models import User
 from talkingpoints.models import Ask, LeaveBehind, MeetingNote
-
-LIVE_SEAT = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
-
 
 ASKS_ARE_STAFFS = "Only national staff write the national asks."
 
@@ -34,12 +31,6 @@ def ask_for_staff(user: User, ask_id: int) -> Ask:
     )
 
 
-def takes_part_in(user: User, meeting: Meeting) -> bool:
-    if user.pk in (meeting.lead_id, meeting.note_taker_id):
-        return True
-    return Seat.objects.filter(meeting=meeting, user=user, status__in=LIVE_SEAT).exists()
-
-
 def meeting_for_briefing(user: User, meeting_id: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("event", "chapter", "lawmaker", "lead", "note_taker"),
@@ -49,7 +40,7 @@ def meeting_for_briefing(user: User, meeting_id: int) -> Meeting:
         return meeting
     if not meeting.event.is_published:
         raise PermissionDenied("This Day of Action is not published yet.")
-    if takes_part_in(user, meeting):
+    if is_going(user, meeting):
         return meeting
     raise PermissionDenied(
         "Only the people going to this meeting and their leaders see its briefing."
@@ -84,14 +75,10 @@ def leave_behind_for_viewer(user: User, leave_behind_id: int) -> LeaveBehind:
     if user.is_staff:
         return leave_behind
     event = leave_behind.ask.event
-    led_chapters = Membership.objects.filter(user=user, role__in=LEADER_ROLES).values("chapter_id")
-    going = (
-        Q(seat_set__user=user, seat_set__status__in=LIVE_SEAT) | Q(lead=user) | Q(note_taker=user)
-    )
     meetings = Meeting.objects.filter(event=event)
-    if meetings.filter(chapter_id__in=led_chapters).exists():
+    if meetings.filter(chapter_id__in=led_chapter_ids(user)).exists():
         return leave_behind
-    if event.is_published and meetings.filter(going).exists():
+    if event.is_published and meetings.filter(going_to(user)).exists():
         return leave_behind
     raise PermissionDenied(
         "Leave-behinds are for the people going to this Day of Action's meetings."

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from events.models import Event
 from lawmakers.models import CommitteeSeat, Lawmaker
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
+from meetings.people import LIVE_SEATS
 from meetings.selectors import ItineraryStop, itinerary
 from members.models import User
 from talkingpoints.models import Ask, AskLead, AskReading, AskRevision, MeetingNote
@@ -98,7 +99,7 @@ class Briefing:
 
 def _meetings(meeting_ids: list[int]):
     live = (
-        Seat.objects.filter(status__in=(SeatStatus.CONFIRMED, SeatStatus.WAITLISTED))
+        Seat.objects.filter(status__in=LIVE_SEATS)
         .select_related("user")
         .order_by("status", "requested_at", "pk")
     )

@@ -3,7 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
 
-from meetings.models import Meeting, Seat, SeatStatus
+from meetings.models import Meeting
+from meetings.people import delegation_users
 from members.models import User
 from talkingpoints.models import (
     Ask,
@@ -140,23 +141,10 @@ def note_delete(*, note: MeetingNote) -> None:
     note.delete()
 
 
-def delegation(meeting: Meeting) -> list[User]:
-    """The people going to the meeting: confirmed seats, and the lead."""
-    people = {
-        seat.user_id: seat.user
-        for seat in Seat.objects.filter(meeting=meeting, status=SeatStatus.CONFIRMED)
-        .select_related("user")
-        .order_by("requested_at")
-    }
-    if meeting.lead_id and meeting.lead_id not in people:
-        people[meeting.lead_id] = meeting.lead
-    return list(people.values())
-
-
 @transaction.atomic
 def ask_leads_set(*, meeting: Meeting, leads: dict[int, int | None]) -> None:
     """Who makes which ask: {ask id: user id, or None for nobody}."""
-    allowed = {person.pk for person in delegation(meeting)}
+    allowed = set(delegation_users(meeting).values_list("pk", flat=True))
     asks = set(Ask.objects.filter(event_id=meeting.event_id).values_list("pk", flat=True))
     for ask_id, user_id in leads.items():
         if ask_id not in asks:

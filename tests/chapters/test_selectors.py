@@ -56,3 +56,22 @@ def test_roster_is_ordered_by_name(chapter):
 def test_invitation_counts_by_status(chapter):
     fill(chapter)
     assert invitation_counts(chapter=chapter) == {"sent": 2, "revoked": 1}
+
+
+def test_every_leading_role_leads_and_members_do_not(chapter, other_chapter):
+    from chapters.selectors import led_chapter_ids
+
+    for role in (Role.LEADER, Role.VICE_CHAIR, Role.CHAIR):
+        person = MembershipFactory(chapter=chapter, role=role).user
+        MembershipFactory(chapter=other_chapter, user=person, role=Role.MEMBER)
+        assert list(led_chapter_ids(person).values_list("chapter_id", flat=True)) == [chapter.pk]
+    member = MembershipFactory(chapter=chapter, role=Role.MEMBER).user
+    assert not led_chapter_ids(member).exists()
+
+
+def test_chapters_led_by_takes_the_callers_queryset(chapter, other_chapter, leader):
+    from chapters.models import Chapter
+
+    chapters = Chapter.objects.filter(pk=other_chapter.pk)
+    assert list(chapters_led_by(user=leader, chapters=chapters)) == []
+    assert list(chapters_led_by(user=leader, chapters=Chapter.objects.all())) == [chapter]

@@ -160,3 +160,16 @@ def test_registration_cancel_refused_once_the_day_began(open_event):
 def test_registration_cancel_when_not_registered(open_event):
     with pytest.raises(EventError, match="not registered"):
         registration_cancel(event=open_event, user=UserFactory())
+
+
+def test_taking_part_in_an_event_is_being_registered_for_it(db):
+    from events.selectors import takes_part_in
+    from tests.factories import EventFactory, UserFactory
+    from tests.meetings.factories import RegistrationFactory
+
+    event, other_event = EventFactory(), EventFactory()
+    registered, stranger = UserFactory(), UserFactory()
+    RegistrationFactory(event=event, user=registered)
+    assert takes_part_in(registered, event)
+    assert not takes_part_in(registered, other_event)
+    assert not takes_part_in(stranger, event)

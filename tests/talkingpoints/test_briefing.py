@@ -274,3 +274,19 @@ def test_briefing_query_count_is_constant(
     client.get(url(meeting))  # reads the new asks once
     with django_assert_num_queries(18):
         client.get(url(meeting))
+
+
+def test_the_note_taker_can_lead_an_ask(client, leader, seated, meeting, asks):
+    # The note-taker is in the delegation even without a seat (the rule lives in meetings.people).
+    note_taker = UserFactory()
+    meeting.note_taker = note_taker
+    meeting.save(update_fields=["note_taker"])
+    client.force_login(leader)
+
+    response = client.post(
+        reverse("talkingpoints:ask_leads", args=[meeting.pk]),
+        {f"ask_{asks[0].pk}": str(note_taker.pk)},
+    )
+
+    assert response.status_code == 302
+    assert list(AskLead.objects.values_list("user_id", flat=True)) == [note_taker.pk]
