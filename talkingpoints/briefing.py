@@ -2,9 +2,10 @@
 
 A briefing gathers the office (facts, committees), the delegation, the asks
 that apply with their talking points, chapter notes and who leads which ask,
-and the history with that office. Past meetings' reports come from the
-`reports` app through the reverse relation `Meeting.report`, read only when
-that relation exists, so this app never imports `reports`.
+and the history with that office. What happened in past meetings comes from
+the providers registered in `talkingpoints.history` (the `reports` app
+registers filed reports), so this app never imports `reports` nor knows its
+models.
 """
 
 import difflib
@@ -19,15 +20,11 @@ from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
 from meetings.people import LIVE_SEATS
 from meetings.selectors import ItineraryStop, itinerary
 from members.models import User
+from talkingpoints import history
 from talkingpoints.models import Ask, AskLead, AskReading, AskRevision, MeetingNote
 from talkingpoints.selectors import EVERY_OFFICE, committee_seats_by_lawmaker, reasons_for
 
 HISTORY_LENGTH = 5
-FILED = "filed"
-
-
-def reports_exist() -> bool:
-    return any(rel.name == "report" for rel in Meeting._meta.related_objects)
 
 
 @dataclass
@@ -72,7 +69,7 @@ class DelegationMember:
 @dataclass
 class PastMeeting:
     meeting: Meeting
-    report: object | None  # a filed reports.MeetingReport, when the reports app has one
+    outcome: str = ""  # HTML from the providers in talkingpoints.history; "" when none
 
 
 @dataclass
@@ -126,15 +123,12 @@ def _history(meetings: list[Meeting]) -> dict[int, list[PastMeeting]]:
         .select_related("event", "chapter")
         .order_by("-starts_at")
     )
-    with_reports = reports_exist()
-    if with_reports:
-        past = past.select_related("report").prefetch_related("report__positions__ask")
+    past = list(past)
+    outcomes = history.outcomes_for(earlier.pk for earlier in past)
     by_lawmaker = defaultdict(list)
     for earlier in past:
-        report = getattr(earlier, "report", None) if with_reports else None
-        if report is not None and getattr(report, "status", None) != FILED:
-            report = None
-        by_lawmaker[earlier.lawmaker_id].append(PastMeeting(meeting=earlier, report=report))
+        outcome = outcomes.get(earlier.pk, "")
+        by_lawmaker[earlier.lawmaker_id].append(PastMeeting(meeting=earlier, outcome=outcome))
     return {
         meeting.pk: [
             item

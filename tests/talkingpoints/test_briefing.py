@@ -272,7 +272,9 @@ def test_briefing_query_count_is_constant(
         colleague = MembershipFactory(chapter=chapter).user
         Seat.objects.create(meeting=meeting, user=colleague, status=SeatStatus.CONFIRMED)
     client.get(url(meeting))  # reads the new asks once
-    with django_assert_num_queries(18):
+    # One more than with no history at all: the past meetings' filed reports, which the
+    # reports app provides (talkingpoints.history); it does not grow with the meetings.
+    with django_assert_num_queries(19):
         client.get(url(meeting))
 
 
@@ -290,3 +292,43 @@ def test_the_note_taker_can_lead_an_ask(client, leader, seated, meeting, asks):
 
     assert response.status_code == 302
     assert list(AskLead.objects.values_list("user_id", flat=True)) == [note_taker.pk]
+
+
+def test_history_leaves_out_a_report_still_in_draft(client, seated, meeting, chapter):
+    last_year = EventFactory(date=meeting.event.date - datetime.timedelta(days=365))
+    earlier = MeetingFactory(
+        event=last_year, chapter=chapter, lawmaker=meeting.lawmaker, status=MeetingStatus.HELD
+    )
+    MeetingReport.objects.create(meeting=earlier, met_name="Not yet filed")
+    client.force_login(seated)
+
+    page = client.get(url(meeting)).content.decode()
+
+    assert "Not yet filed" not in page
+    assert "No report filed." in page
+
+
+def test_history_costs_the_same_for_one_or_five_past_reports(
+    client, seated, meeting, asks, chapter, django_assert_num_queries
+):
+    def add_past(years_ago):
+        event = EventFactory(date=meeting.event.date - datetime.timedelta(days=365 * years_ago))
+        earlier = MeetingFactory(
+            event=event, chapter=chapter, lawmaker=meeting.lawmaker, status=MeetingStatus.HELD
+        )
+        report = MeetingReport.objects.create(
+            meeting=earlier, status=ReportStatus.FILED, filed_at=timezone.now()
+        )
+        for ask in asks:
+            AskPosition.objects.create(report=report, ask=ask, position=Position.SUPPORTS)
+
+    add_past(1)
+    client.force_login(seated)
+    client.get(url(meeting))
+    with django_assert_num_queries(20):
+        one = client.get(url(meeting)).content.decode()
+    for years_ago in range(2, 6):
+        add_past(years_ago)
+    with django_assert_num_queries(20):
+        five = client.get(url(meeting)).content.decode()
+    assert (one.count("Supports</span>"), five.count("Supports</span>")) == (3, 15)
