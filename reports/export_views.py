@@ -5,6 +5,7 @@ hold their own chapters' meetings, whatever the filters say.
 """
 
 import io
+from contextlib import closing
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -38,7 +39,9 @@ def _download(kind, meetings, file_format):
         )
     else:
         buffer = io.BytesIO()
-        write_xlsx(buffer, kind.headers, kind.rows(meetings), title=kind.key)
+        # Closed at once should writing fail: the rows stream inside a transaction.
+        with closing(kind.rows(meetings)) as rows:
+            write_xlsx(buffer, kind.headers, rows, title=kind.key)
         response = HttpResponse(buffer.getvalue(), content_type=FORMATS["xlsx"])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -209,6 +209,11 @@ class ExportJob(models.Model):
         return f"{self.kind} export ({self.file_format}) for {self.requested_by}"
 
     @property
+    def is_pending(self) -> bool:
+        """Queued or being written: there is no file to download yet."""
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
     def percent(self) -> int:
         if self.status == ExportStatus.DONE:
             return 100

@@ -1,6 +1,8 @@
 """Exports too large for a request: a job row, a worker writing the file, progress as it goes."""
 
+import logging
 import secrets
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +15,8 @@ from reports.exports.columns import KINDS
 from reports.exports.scope import filtered_meetings
 from reports.exports.writers import csv_chunks, write_xlsx
 from reports.models import ExportJob, ExportStatus
+
+logger = logging.getLogger(__name__)
 
 
 def export_dir() -> Path:
@@ -60,25 +64,11 @@ def export_job_run(*, job_id: int) -> None:
         filters.setlist(key, values)
     kind = KINDS[job.kind]
     try:
-        meetings = filtered_meetings(job.requested_by, filters)
-        job.rows_total = kind.query(meetings).count()
-        job.save(update_fields=["rows_total"])
-        name = f"{job.kind}-{job.pk}-{secrets.token_hex(8)}.{job.file_format}"
-        path = export_dir() / name
-        rows = kind.rows(meetings)
-        if job.file_format == "xlsx":
-            write_xlsx(path, kind.headers, rows, title=kind.key, progress=_progress(job))
-        else:
-            report, done = _progress(job), 0
-            with path.open("w", encoding="utf-8", newline="") as file:
-                for chunk in csv_chunks(kind.headers, rows):
-                    file.write(chunk)
-                    done += chunk.count("\n")
-                    report(done)
+        name = _write_file(job, kind, filters)
     except Exception as error:
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportStatus.FAILED, error=str(error)[:300], finished_at=timezone.now()
-        )
+        # The rows' stream is closed by now, and its transaction with it: the mark is
+        # written on its own and stays, whatever happens to the task after.
+        export_job_fail(job_id=job.pk, error=f"{type(error).__name__}: {error}")
         raise
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportStatus.DONE,
@@ -86,3 +76,41 @@ def export_job_run(*, job_id: int) -> None:
         file_name=name,
         finished_at=timezone.now(),
     )
+
+
+def _write_file(job: ExportJob, kind, filters: QueryDict) -> str:
+    """Write the job's rows to a new file under `export_dir()`; returns the file's name."""
+    meetings = filtered_meetings(job.requested_by, filters)
+    job.rows_total = kind.query(meetings).count()
+    job.save(update_fields=["rows_total"])
+    name = f"{job.kind}-{job.pk}-{secrets.token_hex(8)}.{job.file_format}"
+    path = export_dir() / name
+    # The rows stream from a server-side cursor inside a transaction. Should writing
+    # fail half-way, `closing` ends that stream (and its transaction) here and now,
+    # instead of whenever the abandoned generator is collected.
+    try:
+        with closing(kind.rows(meetings)) as rows:
+            if job.file_format == "xlsx":
+                write_xlsx(path, kind.headers, rows, title=kind.key, progress=_progress(job))
+            else:
+                report, done = _progress(job), 0
+                with path.open("w", encoding="utf-8", newline="") as file:
+                    for chunk in csv_chunks(kind.headers, rows):
+                        file.write(chunk)
+                        done += chunk.count("\n")
+                        report(done)
+    except BaseException:
+        path.unlink(missing_ok=True)  # half a file is no export
+        raise
+    return name
+
+
+def export_job_fail(*, job_id: int, error: str) -> bool:
+    """Mark a job that has not finished as failed, in a transaction of its own."""
+    with transaction.atomic():
+        updated = ExportJob.objects.filter(
+            pk=job_id, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]
+        ).update(status=ExportStatus.FAILED, error=error[:300], finished_at=timezone.now())
+    if updated:
+        logger.warning("Export job %s failed: %s", job_id, error)
+    return bool(updated)
