@@ -190,6 +190,8 @@ class ExportJob(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When a worker took it: a job "running" long after that lost its worker (the sweep).
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,5 +1,6 @@
 """Exports too large for a request: a job row, a worker writing the file, progress as it goes."""
 
+import datetime
 import logging
 import secrets
 from contextlib import closing
@@ -58,7 +59,8 @@ def export_job_run(*, job_id: int) -> None:
         if job is None:
             return
         job.status = ExportStatus.RUNNING
-        job.save(update_fields=["status"])
+        job.started_at = timezone.now()
+        job.save(update_fields=["status", "started_at"])
     filters = QueryDict(mutable=True)
     for key, values in job.filters.items():
         filters.setlist(key, values)
@@ -114,3 +116,29 @@ def export_job_fail(*, job_id: int, error: str) -> bool:
     if updated:
         logger.warning("Export job %s failed: %s", job_id, error)
     return bool(updated)
+
+
+STUCK_MESSAGE = (
+    "The worker writing this file stopped (restarted or out of memory) before it finished."
+)
+NEVER_STARTED_MESSAGE = "No worker took this export (the task queue lost it)."
+
+
+def export_jobs_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
+    """Jobs running (or waiting) longer than any worker may take are marked failed.
+
+    A worker killed mid-export never writes its job's end; without the sweep the
+    page would say "being prepared" forever. Returns how many jobs were marked.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.REPORTS_EXPORT_STUCK_SECONDS)
+    with transaction.atomic():
+        stuck = ExportJob.objects.filter(
+            status=ExportStatus.RUNNING, started_at__lt=cutoff
+        ).update(status=ExportStatus.FAILED, error=STUCK_MESSAGE, finished_at=now)
+        lost = ExportJob.objects.filter(status=ExportStatus.QUEUED, created_at__lt=cutoff).update(
+            status=ExportStatus.FAILED, error=NEVER_STARTED_MESSAGE, finished_at=now
+        )
+    if stuck or lost:
+        logger.warning("Exports: %s stuck and %s never started were marked failed", stuck, lost)
+    return stuck + lost

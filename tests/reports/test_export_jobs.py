@@ -1,10 +1,14 @@
 """Background export jobs: a failure is recorded and leaves nothing open; the page is honest."""
 
+import datetime
+
 import pytest
 from django.db import connection, connections, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from dayofaction.celery import discard_connections_left_in_transaction
+from reports import tasks
 from reports.exports import jobs
 from reports.models import ExportJob, ExportStatus
 
@@ -107,3 +111,58 @@ def test_ready_job_page_offers_the_download(client, staff):
     page = client.get(job_page(job)).content.decode()
     assert "Download the file" in page
     assert reverse("reports:export_download", args=[job.pk]) in page
+
+
+def _job(staff, **values):
+    values = {"kind": "meetings", "file_format": "csv", **values}
+    return ExportJob.objects.create(requested_by=staff, **values)
+
+
+def test_sweep_marks_jobs_running_too_long_failed_with_a_message(staff, settings):
+    settings.REPORTS_EXPORT_STUCK_SECONDS = 1800
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(seconds=1801)
+    stuck = _job(staff, status=ExportStatus.RUNNING, started_at=long_ago, created_at=long_ago)
+    lost = _job(staff, status=ExportStatus.QUEUED, created_at=long_ago)
+    busy = _job(staff, status=ExportStatus.RUNNING, started_at=now - datetime.timedelta(minutes=5))
+    waiting = _job(staff, status=ExportStatus.QUEUED, created_at=now)
+    done = _job(staff, status=ExportStatus.DONE, started_at=long_ago, created_at=long_ago)
+
+    assert tasks.sweep_stuck_exports.delay().get() == 2
+
+    states = {
+        job.pk: (job.status, job.error)
+        for job in ExportJob.objects.filter(pk__in=[stuck.pk, lost.pk, busy.pk, waiting.pk])
+    }
+    assert states == {
+        stuck.pk: (ExportStatus.FAILED, jobs.STUCK_MESSAGE),
+        lost.pk: (ExportStatus.FAILED, jobs.NEVER_STARTED_MESSAGE),
+        busy.pk: (ExportStatus.RUNNING, ""),
+        waiting.pk: (ExportStatus.QUEUED, ""),
+    }
+    done.refresh_from_db()
+    assert done.status == ExportStatus.DONE
+    assert jobs.export_jobs_sweep_stuck() == 0
+
+
+def test_swept_job_page_says_the_worker_stopped(client, staff):
+    job = _job(staff, status=ExportStatus.RUNNING, started_at=timezone.now())
+    jobs.export_jobs_sweep_stuck(now=timezone.now() + datetime.timedelta(days=1))
+    client.force_login(staff)
+    page = client.get(job_page(job)).content.decode()
+    assert "The export failed" in page
+    assert "The worker writing this file stopped" in page
+
+
+def test_export_job_records_when_its_worker_started(staff, meeting, media):
+    job = _job(staff)
+    jobs.export_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE
+    assert job.started_at is not None
+
+
+def test_beat_runs_the_export_sweep(settings):
+    assert {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()} >= {
+        "reports.tasks.sweep_stuck_exports"
+    }
