@@ -291,6 +291,11 @@ REPORTS_EXPORT_INLINE_ROWS = env.read_int(
 REPORTS_EXPORT_STUCK_SECONDS = env.read_int(
     "DAYOFACTION_REPORTS_EXPORT_STUCK_SECONDS", default=30 * 60, minimum=60
 )
+# Background export files are deleted this many days after they were written (they hold
+# people's reports); the job's page then says the file expired.
+REPORTS_EXPORT_RETENTION_DAYS = env.read_int(
+    "DAYOFACTION_REPORTS_EXPORT_RETENTION_DAYS", default=7, minimum=1
+)
 
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -341,6 +346,10 @@ CELERY_BEAT_SCHEDULE = {
     "reports-sweep-stuck-exports": {
         "task": "reports.tasks.sweep_stuck_exports",
         "schedule": 5 * 60,
+    },
+    "reports-delete-expired-exports": {
+        "task": "reports.tasks.delete_expired_exports",
+        "schedule": crontab(minute=23),
     },
     "expire-invitations": {"task": "chapters.tasks.expire_invitations", "schedule": 60 * 60},
     "refresh-lawmakers": {

@@ -89,10 +89,18 @@ def _job_for_owner(user, job_id) -> ExportJob:
     return get_object_or_404(ExportJob, pk=job_id, requested_by=user)
 
 
+def _job_page(request, job: ExportJob, *, status: int = 200):
+    context = {
+        "job": job,
+        "kind": KINDS[job.kind],
+        "retention_days": settings.REPORTS_EXPORT_RETENTION_DAYS,
+    }
+    return render(request, "reports/export_job.html", context, status=status)
+
+
 @login_required
 def job_detail(request, job_id):
-    job = _job_for_owner(request.user, job_id)
-    return render(request, "reports/export_job.html", {"job": job, "kind": KINDS[job.kind]})
+    return _job_page(request, _job_for_owner(request.user, job_id))
 
 
 @login_required
@@ -107,7 +115,7 @@ def job_status(request, job_id):
             "rows_total": job.rows_total,
             "percent": job.percent,
             "download_url": reverse("reports:export_download", args=[job.pk])
-            if job.status == ExportStatus.DONE
+            if job.status == ExportStatus.DONE and not job.is_expired
             else None,
         }
     )
@@ -117,7 +125,9 @@ def job_status(request, job_id):
 @require_GET
 def job_download(request, job_id):
     job = _job_for_owner(request.user, job_id)
-    if job.status != ExportStatus.DONE or not job.file_name:
+    if job.is_expired:
+        return _job_page(request, job, status=410)  # the page says the file expired
+    if job.status != ExportStatus.DONE:
         raise Http404("This export is not ready.")
     path = export_dir() / job.file_name
     if not path.is_file():

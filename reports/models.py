@@ -216,6 +216,11 @@ class ExportJob(models.Model):
         return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
 
     @property
+    def is_expired(self) -> bool:
+        """Written, then deleted after the retention period: export again for a new file."""
+        return self.status == ExportStatus.DONE and not self.file_name
+
+    @property
     def percent(self) -> int:
         if self.status == ExportStatus.DONE:
             return 100

@@ -2,7 +2,11 @@
 
 from celery import shared_task
 
-from reports.exports.jobs import export_job_run, export_jobs_sweep_stuck
+from reports.exports.jobs import (
+    export_files_delete_expired,
+    export_job_run,
+    export_jobs_sweep_stuck,
+)
 
 
 @shared_task(acks_late=True)
@@ -13,3 +17,8 @@ def run_export(*, job_id: int) -> None:
 @shared_task
 def sweep_stuck_exports() -> int:
     return export_jobs_sweep_stuck()
+
+
+@shared_task
+def delete_expired_exports() -> int:
+    return export_files_delete_expired()

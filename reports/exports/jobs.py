@@ -142,3 +142,36 @@ def export_jobs_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
     if stuck or lost:
         logger.warning("Exports: %s stuck and %s never started were marked failed", stuck, lost)
     return stuck + lost
+
+
+def export_files_delete_expired(*, now: datetime.datetime | None = None) -> int:
+    """Delete export files older than the retention period; returns how many files went.
+
+    A finished job keeps its row (the page then says the file expired) and loses
+    its file's name. Files no job names (left by a crash) go by their age on disk.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.REPORTS_EXPORT_RETENTION_DAYS)
+    directory = export_dir()
+    with transaction.atomic():
+        expired = list(
+            ExportJob.objects.select_for_update(skip_locked=True)
+            .filter(status=ExportStatus.DONE, finished_at__lt=cutoff)
+            .exclude(file_name="")
+            .values_list("pk", "file_name")
+        )
+        ExportJob.objects.filter(pk__in=[pk for pk, _ in expired]).update(file_name="")
+    deleted = 0
+    for _, name in expired:
+        path = directory / name
+        if path.is_file():
+            path.unlink()
+            deleted += 1
+    named = set(ExportJob.objects.exclude(file_name="").values_list("file_name", flat=True))
+    for path in directory.iterdir():
+        if path.is_file() and path.name not in named and path.stat().st_mtime < cutoff.timestamp():
+            path.unlink(missing_ok=True)
+            deleted += 1
+    if deleted:
+        logger.info("Exports: %s files older than the retention period were deleted", deleted)
+    return deleted

@@ -1,6 +1,7 @@
 """Background export jobs: a failure is recorded and leaves nothing open; the page is honest."""
 
 import datetime
+import os
 
 import pytest
 from django.db import connection, connections, transaction
@@ -165,4 +166,61 @@ def test_export_job_records_when_its_worker_started(staff, meeting, media):
 def test_beat_runs_the_export_sweep(settings):
     assert {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()} >= {
         "reports.tasks.sweep_stuck_exports"
+    }
+
+
+def _written(staff, media, name, *, finished_at):
+    directory = media / "exports"
+    directory.mkdir(exist_ok=True)
+    (directory / name).write_text("meeting_id\n1\n")
+    return _job(
+        staff,
+        status=ExportStatus.DONE,
+        file_name=name,
+        rows_total=1,
+        rows_done=1,
+        finished_at=finished_at,
+    )
+
+
+def test_files_older_than_the_retention_are_deleted_and_jobs_forget_them(staff, media, settings):
+    settings.REPORTS_EXPORT_RETENTION_DAYS = 7
+    now = timezone.now()
+    old = _written(staff, media, "old.csv", finished_at=now - datetime.timedelta(days=8))
+    fresh = _written(staff, media, "fresh.csv", finished_at=now - datetime.timedelta(days=6))
+    stray = media / "exports" / "left-by-a-crash.csv"
+    stray.write_text("half")
+    eight_days_ago = (now - datetime.timedelta(days=8)).timestamp()
+    os.utime(stray, (eight_days_ago, eight_days_ago))
+
+    assert tasks.delete_expired_exports.delay().get() == 2
+
+    assert sorted(path.name for path in (media / "exports").iterdir()) == ["fresh.csv"]
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (old.status, old.file_name, old.is_expired) == (ExportStatus.DONE, "", True)
+    assert (fresh.file_name, fresh.is_expired) == ("fresh.csv", False)
+    assert jobs.export_files_delete_expired() == 0
+
+
+def test_download_of_an_expired_file_says_it_expired(client, staff, media, settings):
+    settings.REPORTS_EXPORT_RETENTION_DAYS = 7
+    job = _written(
+        staff, media, "old.csv", finished_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    jobs.export_files_delete_expired()
+    client.force_login(staff)
+    response = client.get(reverse("reports:export_download", args=[job.pk]))
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "This file expired" in page
+    assert "deleted 7 days after" in page
+    assert "Download the file" not in page
+    status = client.get(reverse("reports:export_job_status", args=[job.pk])).json()
+    assert status["download_url"] is None
+
+
+def test_beat_deletes_expired_exports(settings):
+    assert {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()} >= {
+        "reports.tasks.delete_expired_exports"
     }
