@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from outbox import access, selectors, sending, services
+from outbox import access, faults, selectors, sending, services
 from outbox.filters import OutboxFilter
 from outbox.models import EmailState
 from outbox.unsubscribe import email_for_token
@@ -29,6 +29,7 @@ def outbox_list(request):
             "page": page,
             "counts": counts,
             "tiles": selectors.outbox_tiles(counts),
+            "server_fault": faults.server_fault_current(),
             "current_state": request.GET.get("state", ""),
             "query_string": query.urlencode(),
         },
