@@ -286,6 +286,16 @@ LEAVE_BEHIND_MAX_MB = env.read_int("DAYOFACTION_LEAVE_BEHIND_MAX_MB", default=10
 REPORTS_EXPORT_INLINE_ROWS = env.read_int(
     "DAYOFACTION_REPORTS_EXPORT_INLINE_ROWS", default=5000, minimum=0
 )
+# A background export still running (or waiting) after this long lost its worker: the
+# sweep marks it failed. Longer than the task's time limit (CELERY_TASK_TIME_LIMIT).
+REPORTS_EXPORT_STUCK_SECONDS = env.read_int(
+    "DAYOFACTION_REPORTS_EXPORT_STUCK_SECONDS", default=30 * 60, minimum=60
+)
+# Background export files are deleted this many days after they were written (they hold
+# people's reports); the job's page then says the file expired.
+REPORTS_EXPORT_RETENTION_DAYS = env.read_int(
+    "DAYOFACTION_REPORTS_EXPORT_RETENTION_DAYS", default=7, minimum=1
+)
 
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -332,6 +342,14 @@ CELERY_BEAT_SCHEDULE = {
     "followup-nudge-due-items": {
         "task": "followup.tasks.nudge_due_follow_up_items",
         "schedule": crontab(hour=9, minute=3),
+    },
+    "reports-sweep-stuck-exports": {
+        "task": "reports.tasks.sweep_stuck_exports",
+        "schedule": 5 * 60,
+    },
+    "reports-delete-expired-exports": {
+        "task": "reports.tasks.delete_expired_exports",
+        "schedule": crontab(minute=23),
     },
     "expire-invitations": {"task": "chapters.tasks.expire_invitations", "schedule": 60 * 60},
     "refresh-lawmakers": {

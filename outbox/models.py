@@ -104,3 +104,39 @@ class OptOut(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class ServerFaultKind(models.TextChoices):
+    LOGIN = "login", "The mail server refused our login"
+    CONNECTION = "connection", "We could not reach the mail server"
+
+
+class MailServerFault(models.Model):
+    """The mail server's own trouble (login refused, unreachable), one row while it lasts.
+
+    Not any one email's fault: every email waiting is retried with a backoff that
+    grows with `failures`, and staff are told once, on the outbox page. The row is
+    deleted by the first batch that sends an email again.
+    """
+
+    ONLY = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=ONLY)
+    kind = models.CharField(max_length=12, choices=ServerFaultKind.choices)
+    error = models.TextField()
+    first_at = models.DateTimeField()
+    last_at = models.DateTimeField()
+    failures = models.PositiveIntegerField(default=1)
+    next_try_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="outbox_server_fault_one_row"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ServerFaultKind.values),
+                name="outbox_server_fault_kind_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.failures} times since {self.first_at})"

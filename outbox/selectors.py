@@ -52,3 +52,23 @@ def outbox_tiles(counts: dict) -> list[dict]:
         }
         for state, label in EmailState.choices
     ]
+
+
+def failed_groups() -> dict[str, list[dict]]:
+    """Failed emails counted by kind and by topic (one query), for the bulk retry buttons."""
+    rows = (
+        Email.objects.filter(state=EmailState.FAILED)
+        .values("kind", "topic")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    kinds: dict[str, int] = {}
+    topics: dict[str, int] = {}
+    for row in rows:
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["count"]
+        if row["topic"]:
+            topics[row["topic"]] = topics.get(row["topic"], 0) + row["count"]
+    return {
+        "kinds": [{"kind": kind, "count": count} for kind, count in sorted(kinds.items())],
+        "topics": [{"topic": topic, "count": count} for topic, count in sorted(topics.items())],
+    }

@@ -16,9 +16,7 @@ batch, in one statement: they are a record of what went, not part of the
 exactly-once bookkeeping.
 """
 
-import datetime
 import logging
-import smtplib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -30,12 +28,18 @@ from django.utils import timezone
 
 from common.mail import render_email
 from outbox.composers import composer_for
-from outbox.models import Email, EmailState, OptOut
+from outbox.faults import (
+    Blame,
+    blame_opening,
+    blame_sending,
+    retry_delay,
+    server_fault_clear,
+    server_fault_record,
+)
+from outbox.models import Email, EmailState, OptOut, ServerFaultKind
 from outbox.unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
-
-TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, OSError)
 
 
 @dataclass
@@ -44,7 +48,8 @@ class SendOutcome:
     failed: list[int] = field(default_factory=list)
     retrying: list[int] = field(default_factory=list)
     cancelled: list[int] = field(default_factory=list)
-    released: list[int] = field(default_factory=list)
+    # Waiting for the mail server to work again (login refused, unreachable).
+    postponed: list[int] = field(default_factory=list)
 
 
 class _Cancelled(Exception):
@@ -52,42 +57,51 @@ class _Cancelled(Exception):
 
 
 def emails_send(*, email_ids: list[int]) -> SendOutcome:
-    """Claim the given rows that are still queued and due, and send them on one connection."""
+    """Claim the given rows that are still queued and due, and send them on one connection.
+
+    What a failure does to which rows is outbox/faults.py's policy.
+    """
     outcome = SendOutcome()
     claimed = _claim(email_ids)
     if not claimed:
         return outcome
     ready = _render_all(claimed, outcome)
+    if not ready:
+        return outcome
     sent: list[tuple[Email, EmailMultiAlternatives]] = []
-    smtp = get_connection(fail_silently=False) if ready else None
+    smtp = get_connection(fail_silently=False)
     try:
+        try:
+            smtp.open()  # once for the batch: send_messages alone reconnects each time
+        except Exception as error:
+            _postpone(blame_opening(error), error, [email for email, _ in ready], outcome)
+            return outcome
         for index, (email, message) in enumerate(ready):
             try:
-                if index == 0:
-                    smtp.open()  # once for the batch: send_messages alone reconnects each time
                 smtp.send_messages([message])
             except Exception as error:
-                if _is_transient(error):
-                    _retry_later(email, error)
-                    outcome.retrying.append(email.pk)
-                    # The connection is likely gone: the rest wait for the next dispatch.
-                    rest = [other.pk for other, _ in ready[index + 1 :]]
-                    _release(rest)
-                    outcome.released.extend(rest)
+                blame = blame_sending(error)
+                if blame is Blame.SERVER:  # the connection is gone: the rest wait with this one
+                    rest = [other for other, _ in ready[index:]]
+                    _postpone(ServerFaultKind.CONNECTION, error, rest, outcome)
                     break
-                logger.exception("Outbox: email %s failed for good", email.pk)
-                _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
-                outcome.failed.append(email.pk)
+                if blame is Blame.EMAIL_FOR_NOW:
+                    _retry_later(email, error, outcome)
+                else:
+                    logger.warning("Outbox: email %s failed for good: %s", email.pk, error)
+                    _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
+                    outcome.failed.append(email.pk)
             else:
                 _mark_sent(email)
                 outcome.sent.append(email.pk)
                 sent.append((email, message))
     finally:
-        if smtp is not None:
-            try:
-                smtp.close()
-            except Exception:  # closing a broken connection must not hide what happened
-                logger.warning("Outbox: closing the SMTP connection failed", exc_info=True)
+        try:
+            smtp.close()
+        except Exception:  # closing a broken connection must not hide what happened
+            logger.warning("Outbox: closing the SMTP connection failed", exc_info=True)
+    if sent:
+        server_fault_clear()
     _keep_what_went(sent)
     return outcome
 
@@ -192,29 +206,18 @@ def preview(email: Email) -> Preview:
     return Preview(subject=message.subject, text=message.body, html=html)
 
 
-def _is_transient(error: Exception) -> bool:
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(400 <= code < 500 for code, _ in error.recipients.values())
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500 or isinstance(error, smtplib.SMTPConnectError)
-    return isinstance(error, TRANSIENT_ERRORS)
-
-
 def _describe(error: Exception) -> str:
     if isinstance(error, TemplateDoesNotExist | TemplateSyntaxError):
         return f"Template problem: {error}"
     return f"{type(error).__name__}: {error}"[:2000]
 
 
-def retry_delay(attempts: int) -> datetime.timedelta:
-    seconds = settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
-    return datetime.timedelta(seconds=min(seconds, settings.OUTBOX_RETRY_MAX_SECONDS))
-
-
-def _retry_later(email: Email, error: Exception) -> None:
+def _retry_later(email: Email, error: Exception, outcome: SendOutcome) -> None:
+    """A 4xx to this email: again after the backoff, until it has had its attempts."""
     attempts = email.attempts + 1
     if attempts >= settings.OUTBOX_MAX_ATTEMPTS:
         _finish(email, state=EmailState.FAILED, error=_describe(error), attempt=True)
+        outcome.failed.append(email.pk)
         return
     now = timezone.now()
     Email.objects.filter(pk=email.pk, state=EmailState.SENDING).update(
@@ -225,13 +228,29 @@ def _retry_later(email: Email, error: Exception) -> None:
         dispatched_at=None,
         updated_at=now,
     )
+    outcome.retrying.append(email.pk)
 
 
-def _release(email_ids: list[int]) -> None:
-    if email_ids:
-        Email.objects.filter(pk__in=email_ids, state=EmailState.SENDING).update(
-            state=EmailState.QUEUED, dispatched_at=None
-        )
+def _postpone(kind: str, error: Exception, emails: list[Email], outcome: SendOutcome) -> None:
+    """The server's fault: these emails wait for its next try; their attempts are not spent."""
+    fault = server_fault_record(kind=kind, error=_describe(error))
+    ids = [email.pk for email in emails]
+    Email.objects.filter(pk__in=ids, state=EmailState.SENDING).update(
+        state=EmailState.QUEUED,
+        # Staff are told on the outbox page, once; the row says only why it waits.
+        last_error=f"Waiting for the mail server: {_describe(error)}",
+        send_after=fault.next_try_at,
+        dispatched_at=None,
+        updated_at=timezone.now(),
+    )
+    outcome.postponed.extend(ids)
+    logger.warning(
+        "Outbox: %s (%s times in a row); %s emails wait until %s",
+        fault.get_kind_display(),
+        fault.failures,
+        len(ids),
+        fault.next_try_at,
+    )
 
 
 def _finish(email: Email, *, state: str, error: str, attempt: bool = False) -> None:

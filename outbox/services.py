@@ -180,6 +180,31 @@ def email_retry(*, email_id: int) -> Email:
     return email
 
 
+def emails_retry_failed(*, kind: str = "", topic: str = "") -> int:
+    """Staff's bulk retry: every failed email of one kind, or about one topic, due now.
+
+    Returns how many went back to the queue (rows a worker holds are left alone).
+    """
+    if bool(kind) == bool(topic):
+        raise OutboxError("Say which failed emails to retry: one kind, or one event or topic.")
+    now = timezone.now()
+    with transaction.atomic():
+        rows = Email.objects.select_for_update(skip_locked=True).filter(state=EmailState.FAILED)
+        rows = rows.filter(kind=kind) if kind else rows.filter(topic=topic)
+        ids = list(rows.order_by("pk").values_list("pk", flat=True))
+        Email.objects.filter(pk__in=ids).update(
+            state=EmailState.QUEUED,
+            send_after=now,
+            attempts=0,
+            dispatched_at=now,
+            updated_at=now,
+        )
+        _dispatch_on_commit(ids)
+    if ids:
+        logger.info("Outbox: %s failed emails (%s) queued again by staff", len(ids), kind or topic)
+    return len(ids)
+
+
 def _dispatch_on_commit(email_ids: list[int]) -> None:
     from outbox.tasks import send_emails
 

@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from outbox import access, selectors, sending, services
+from outbox import access, faults, selectors, sending, services
 from outbox.filters import OutboxFilter
 from outbox.models import EmailState
+from outbox.templatetags.outbox_tags import kind_label, topic_label
 from outbox.unsubscribe import email_for_token
 
 PAGE_SIZE = 50
@@ -29,6 +31,8 @@ def outbox_list(request):
             "page": page,
             "counts": counts,
             "tiles": selectors.outbox_tiles(counts),
+            "server_fault": faults.server_fault_current(),
+            "failed_groups": selectors.failed_groups(),
             "current_state": request.GET.get("state", ""),
             "query_string": query.urlencode(),
         },
@@ -53,6 +57,27 @@ def email_retry_view(request, pk):
     else:
         messages.success(request, f"The email to {email.to} is queued again and goes out now.")
     return redirect("outbox:detail", pk=email.pk)
+
+
+@login_required
+@require_POST
+def emails_retry_failed_view(request):
+    """One POST retries every failed email of a kind, or about one topic (an event)."""
+    access.require_staff(request.user)
+    kind, topic = request.POST.get("kind", "").strip(), request.POST.get("topic", "").strip()
+    try:
+        count = services.emails_retry_failed(kind=kind, topic=topic)
+    except services.OutboxError as error:
+        messages.error(request, str(error))
+        return redirect("outbox:list")
+    emails = f"email{pluralize(count)}"
+    what = f"“{kind_label(kind)}” {emails}" if kind else f"{emails} about {topic_label(topic)}"
+    if count:
+        they = "it goes" if count == 1 else "they go"
+        messages.success(request, f"{count} failed {what} queued again; {they} out now.")
+    else:
+        messages.info(request, f"No failed {what} left to retry.")
+    return redirect("outbox:list")
 
 
 @csrf_exempt  # RFC 8058 one-click: mail clients POST without our cookie; the token is the check

@@ -5,6 +5,7 @@ hold their own chapters' meetings, whatever the filters say.
 """
 
 import io
+from contextlib import closing
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -33,7 +34,9 @@ def _download(kind, meetings, file_format):
     if file_format == "csv":
         return csv_response(name, kind.headers, kind.rows(meetings))
     buffer = io.BytesIO()
-    write_xlsx(buffer, kind.headers, kind.rows(meetings), title=kind.key)
+    # Closed at once should writing fail: the rows stream inside a transaction.
+    with closing(kind.rows(meetings)) as rows:
+        write_xlsx(buffer, kind.headers, rows, title=kind.key)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
@@ -81,10 +84,18 @@ def _job_for_owner(user, job_id) -> ExportJob:
     return get_object_or_404(ExportJob, pk=job_id, requested_by=user)
 
 
+def _job_page(request, job: ExportJob, *, status: int = 200):
+    context = {
+        "job": job,
+        "kind": KINDS[job.kind],
+        "retention_days": settings.REPORTS_EXPORT_RETENTION_DAYS,
+    }
+    return render(request, "reports/export_job.html", context, status=status)
+
+
 @login_required
 def job_detail(request, job_id):
-    job = _job_for_owner(request.user, job_id)
-    return render(request, "reports/export_job.html", {"job": job, "kind": KINDS[job.kind]})
+    return _job_page(request, _job_for_owner(request.user, job_id))
 
 
 @login_required
@@ -99,7 +110,7 @@ def job_status(request, job_id):
             "rows_total": job.rows_total,
             "percent": job.percent,
             "download_url": reverse("reports:export_download", args=[job.pk])
-            if job.status == ExportStatus.DONE
+            if job.status == ExportStatus.DONE and not job.is_expired
             else None,
         }
     )
@@ -109,7 +120,9 @@ def job_status(request, job_id):
 @require_GET
 def job_download(request, job_id):
     job = _job_for_owner(request.user, job_id)
-    if job.status != ExportStatus.DONE or not job.file_name:
+    if job.is_expired:
+        return _job_page(request, job, status=410)  # the page says the file expired
+    if job.status != ExportStatus.DONE:
         raise Http404("This export is not ready.")
     path = export_dir() / job.file_name
     if not path.is_file():

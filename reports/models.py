@@ -190,6 +190,8 @@ class ExportJob(models.Model):
     file_name = models.CharField(max_length=200, blank=True)
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When a worker took it: a job "running" long after that lost its worker (the sweep).
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -207,6 +209,16 @@ class ExportJob(models.Model):
 
     def __str__(self):
         return f"{self.kind} export ({self.file_format}) for {self.requested_by}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Queued or being written: there is no file to download yet."""
+        return self.status in (ExportStatus.QUEUED, ExportStatus.RUNNING)
+
+    @property
+    def is_expired(self) -> bool:
+        """Written, then deleted after the retention period: export again for a new file."""
+        return self.status == ExportStatus.DONE and not self.file_name
 
     @property
     def percent(self) -> int:

@@ -15,7 +15,6 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
@@ -129,15 +128,6 @@ class RunningWorker:
         return self.log_path.read_text(errors="replace")
 
 
-def _database_url(database: dict) -> str:
-    credentials = quote(database.get("USER") or "", safe="")
-    if database.get("PASSWORD"):
-        credentials += ":" + quote(database["PASSWORD"], safe="")
-    host = database.get("HOST") or "127.0.0.1"
-    port = database.get("PORT") or 5432
-    return f"postgres://{credentials}@{host}:{port}/{database['NAME']}"
-
-
 @pytest.fixture(scope="session")
 def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp_path_factory):
     from django.conf import settings
@@ -154,7 +144,7 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
         "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         # The database pytest-django created (its name carries the run's suffix).
-        "DATABASE_URL": _database_url(settings.DATABASES["default"]),
+        "DATABASE_URL": processes.database_url(settings.DATABASES["default"]),
         # Connections closed after each task, so the test database can be dropped at the end.
         "DATABASE_CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,

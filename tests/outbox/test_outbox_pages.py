@@ -107,8 +107,9 @@ def test_outbox_list_query_count_is_constant(client_as, django_assert_num_querie
         for n in range(rows)
     )
     client = client_as("staff")
-    # session, user, the counts, the page's count, the page's rows
-    with django_assert_num_queries(5):
+    # session, user, the counts, the mail server's fault, the failed groups (bulk retry),
+    # the page's count, the page's rows
+    with django_assert_num_queries(7):
         response = client.get(reverse("outbox:list"))
     assert response.status_code == 200
     assert response.content.decode().count('class="badge badge--mail-') == min(rows, 50)
@@ -174,3 +175,98 @@ def test_queued_email_detail_previews_it_without_sending_or_changing_it(client_a
     email.refresh_from_db()
     assert (email.state, email.subject, email.attempts) == (EmailState.QUEUED, "", 0)
     assert mail.outbox == []
+
+
+# Bulk retry: every failed email of a kind, or about one topic, in one POST ------------------
+
+
+def failed(*, key, kind="test.note", topic=""):
+    return Email.objects.create(
+        key=key,
+        to=f"{key}@example.org",
+        kind=kind,
+        topic=topic,
+        subject="A note",
+        state=EmailState.FAILED,
+        attempts=6,
+        last_error="451 Try later",
+    )
+
+
+@pytest.fixture
+def failed_mix(db):
+    return {
+        "day_before_1": failed(key="d1", kind="followup.day_before", topic="event:1"),
+        "day_before_2": failed(key="d2", kind="followup.day_before", topic="event:2"),
+        "feedback": failed(key="f1", kind="followup.feedback", topic="event:1"),
+        "other": failed(key="o1", kind="test.note"),
+    }
+
+
+RETRY_FAILED = reverse("outbox:retry_failed")
+# fmt: off
+BULK = {
+    #               anonymous member leader other_leader staff
+    "get":         (LOGIN,    405,   405,   405,         405),
+    "post":        (LOGIN,    403,   403,   403,         302),
+}
+# fmt: on
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), matrix(BULK))
+def test_bulk_retry_is_for_staff_only(client_as, failed_mix, view, role, expected):
+    client = client_as(role)
+    if view == "get":
+        response = client.get(RETRY_FAILED, {"kind": "followup.day_before"})
+    else:
+        response = client.post(RETRY_FAILED, {"kind": "followup.day_before"})
+    assert_status(response, expected)
+    queued = Email.objects.filter(state=EmailState.QUEUED).count()
+    assert queued == (2 if (view, expected) == ("post", 302) else 0)
+
+
+def test_bulk_retry_of_a_kind_queues_every_failed_one_of_it_and_says_how_many(
+    client_as, failed_mix, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("staff").post(
+            RETRY_FAILED, {"kind": "followup.day_before"}, follow=True
+        )
+    assert "2 failed “Day before” emails queued again; they go out now." in (
+        response.content.decode()
+    )
+    rows = Email.objects.in_bulk()
+    assert {
+        rows[e.pk].state for e in (failed_mix["day_before_1"], failed_mix["day_before_2"])
+    } == {EmailState.SENT}  # eager tasks: queued, dispatched and sent
+    assert rows[failed_mix["feedback"].pk].state == EmailState.FAILED
+    assert rows[failed_mix["other"].pk].state == EmailState.FAILED
+    assert sorted(m.to[0] for m in mail.outbox) == ["d1@example.org", "d2@example.org"]
+
+
+def test_bulk_retry_of_a_topic_queues_every_failed_one_about_it(client_as, failed_mix):
+    response = client_as("staff").post(RETRY_FAILED, {"topic": "event:1"}, follow=True)
+    assert "2 failed emails about" in response.content.decode()
+    queued = set(Email.objects.filter(state=EmailState.QUEUED).values_list("key", flat=True))
+    # Queued, due now and dispatched after commit (the test's transaction never commits).
+    assert queued == {"d1", "f1"}
+    assert set(Email.objects.filter(key__in=queued).values_list("attempts", flat=True)) == {0}
+
+
+def test_bulk_retry_with_nothing_left_says_so(client_as, failed_mix):
+    response = client_as("staff").post(RETRY_FAILED, {"kind": "followup.nudge"}, follow=True)
+    assert "No failed “Nudge” emails left to retry." in response.content.decode()
+
+
+@pytest.mark.parametrize("data", [{}, {"kind": "test.note", "topic": "event:1"}])
+def test_bulk_retry_needs_one_kind_or_one_topic(client_as, failed_mix, data):
+    response = client_as("staff").post(RETRY_FAILED, data, follow=True)
+    assert "Say which failed emails to retry" in response.content.decode()
+    assert not Email.objects.filter(state=EmailState.QUEUED).exists()
+
+
+def test_outbox_list_offers_a_retry_per_failed_kind_and_topic(client_as, failed_mix):
+    page = client_as("staff").get(reverse("outbox:list")).content.decode()
+    assert page.count(f'action="{RETRY_FAILED}"') == 3 + 2  # three kinds, two topics
+    assert 'name="kind" value="followup.day_before"' in page
+    assert 'name="topic" value="event:1"' in page

@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from outbox.models import Email, EmailState
 from tests.e2e import processes
-from tests.outbox.test_worker_killed import _database_url
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FIRST, SECOND = 30, 10
@@ -124,7 +123,7 @@ def test_redis_restarted_with_reminders_pending_loses_none(tmp_path, settings):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dayofaction.settings",
-        "DATABASE_URL": _database_url(settings.DATABASES["default"]),
+        "DATABASE_URL": processes.database_url(settings.DATABASES["default"]),
         "DATABASE_CONN_MAX_AGE": "0",
         "CELERY_BROKER_URL": private.url,
         "CELERY_TASK_ALWAYS_EAGER": "false",

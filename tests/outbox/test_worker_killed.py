@@ -8,7 +8,6 @@ import uuid
 from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
@@ -22,16 +21,6 @@ from tests.e2e import processes
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BATCH = 40
 STALL_AFTER = 15
-
-
-def _database_url(database: dict) -> str:
-    credentials = quote(database.get("USER") or "", safe="")
-    if database.get("PASSWORD"):
-        credentials += ":" + quote(database["PASSWORD"], safe="")
-    return (
-        f"postgres://{credentials}@{database.get('HOST') or '127.0.0.1'}:"
-        f"{database.get('PORT') or 5432}/{database['NAME']}"
-    )
 
 
 def _message_ids(directory: Path) -> list[str]:
@@ -77,7 +66,7 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
             env={
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "dayofaction.settings",
-                "DATABASE_URL": _database_url(settings.DATABASES["default"]),
+                "DATABASE_URL": processes.database_url(settings.DATABASES["default"]),
                 "DATABASE_CONN_MAX_AGE": "0",
                 "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
                 "CELERY_TASK_ALWAYS_EAGER": "false",
