@@ -10,6 +10,7 @@ from chapters.models import Chapter
 from common.constraints import violated_constraint
 from events.models import Event
 from lawmakers.models import Lawmaker
+from meetings.clashes import seated_clashes
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
     ONE_OFFICE_AT_A_TIME,
@@ -66,6 +67,8 @@ TRACKED_FIELDS = (
 )
 # Changes the people in the meeting must hear about.
 NOTIFY_FIELDS = {"starts_at", "ends_at", "building", "room", "status"}
+# Changes that can leave a seated person too little time to walk between meetings.
+WALKING_FIELDS = {"starts_at", "ends_at", "building", "room", "lawmaker_id"}
 
 
 def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
@@ -189,6 +192,9 @@ def meeting_update(*, meeting: Meeting, by: User | None, **changes) -> list[str]
     if not changed:
         return warnings
     _save_holding_the_office(locked)
+    if WALKING_FIELDS & changed.keys():
+        clashes = seated_clashes(event=locked.event, meetings=[locked]).get(locked.pk, [])
+        warnings += [clash.text for clash in clashes]
     MeetingChange.objects.create(
         meeting=locked,
         changed_by=by,
