@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from chapters.models import Chapter
 from events.models import Event, Level
 from lawmakers.models import Lawmaker
+from meetings.clashes import SeatedClash, seated_clashes
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, SeatStatus
 from meetings.selectors import UncoveredOffice, chapter_meetings, uncovered_offices
 
@@ -29,6 +30,7 @@ class Block:
     confirmed: int
     waitlisted: int
     shared_with: list[Meeting] = field(default_factory=list)
+    clashes: list[SeatedClash] = field(default_factory=list)
 
     @property
     def seat_dots(self) -> list[bool]:
@@ -129,6 +131,7 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
     day_start = _minutes(event.day_starts)
     columns = (_minutes(event.day_ends) - day_start) // SLOT_MINUTES
     shared = _shared_offices(event, chapter, meetings)
+    clashes = seated_clashes(event=event, meetings=meetings)
 
     rows: dict[int, Row] = {}
     blocks = []
@@ -152,6 +155,7 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
             confirmed=sum(s.status == SeatStatus.CONFIRMED for s in live),
             waitlisted=sum(s.status == SeatStatus.WAITLISTED for s in live),
             shared_with=shared.get(meeting.lawmaker_id, []) if meeting.is_active else [],
+            clashes=clashes.get(meeting.pk, []),
         )
         row.blocks.append(block)
         blocks.append(block)
@@ -163,6 +167,10 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
             f"{', '.join(names)} also {'has' if len(names) == 1 else 'have'} a meeting with "
             f"{others[0].lawmaker} in this event: agree which one goes ahead, or join theirs."
         )
+    for block in blocks:
+        when = event.local(block.meeting.starts_at)
+        label = f"{block.meeting.lawmaker} at {when:%-I:%M %p}"
+        warnings += [f"{label}: {clash.text}" for clash in block.clashes]
     # Who represents whom is known for Congress only, so a state day lists no offices.
     uncovered = (
         uncovered_offices(event=event, chapter=chapter) if event.level == Level.NATIONAL else []

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from meetings import access, seats, services
 from meetings.board import board_for
+from meetings.clashes import seated_clashes
 from meetings.forms import (
     CapacityForm,
     MeetingForm,
@@ -78,6 +79,8 @@ def meeting_create(request, event_slug, chapter_slug):
 def meeting_manage(request, meeting_id):
     meeting = access.meeting_for_leader(request.user, meeting_id)
     errors, warnings = office_conflicts(meeting=meeting)
+    clashes = seated_clashes(event=meeting.event, meetings=[meeting]).get(meeting.pk, [])
+    warnings += [clash.text for clash in clashes]
     people = list(
         Seat.objects.filter(meeting=meeting, status__in=LIVE)
         .select_related("user", "user__profile")

@@ -1,10 +1,12 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.fields import RangeOperators
 from django.db import models
 from django.utils import timezone
 
 from chapters.models import Chapter
+from common.constraints import PostgresExclusionConstraint, TsTzRange
 from events.models import Event
 from lawmakers.models import Building, Lawmaker
 
@@ -30,6 +32,8 @@ ACTIVE_MEETING_STATUSES = (
     MeetingStatus.CONFIRMED,
     MeetingStatus.HELD,
 )
+# The database's name for "one office, one meeting at a time"; services turn it into words.
+ONE_OFFICE_AT_A_TIME = "meetings_one_office_one_meeting_at_a_time"
 
 
 class Meeting(models.Model):
@@ -112,6 +116,16 @@ class Meeting(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=MeetingKind.values), name="meetings_kind_known"
+            ),
+            # Two live meetings with one office never overlap, whoever books them at
+            # whatever moment: the check in services reads, this holds (PostgreSQL).
+            PostgresExclusionConstraint(
+                name=ONE_OFFICE_AT_A_TIME,
+                expressions=[
+                    ("lawmaker", RangeOperators.EQUAL),
+                    (TsTzRange("starts_at", "ends_at"), RangeOperators.OVERLAPS),
+                ],
+                condition=models.Q(status__in=ACTIVE_MEETING_STATUSES),
             ),
         ]
 

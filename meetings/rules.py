@@ -58,18 +58,18 @@ def gap_minutes(first: Slot, second: Slot) -> int:
     return int((second.starts_at - first.ends_at).total_seconds() // 60)
 
 
-def clash(event: Event, slot: Slot, other: Slot) -> str | None:
-    """Why one person cannot attend both meetings, or None."""
+def clash(event: Event, slot: Slot, other: Slot, *, whose: str = "your") -> str | None:
+    """Why one person cannot attend both meetings, or None (`whose="their"` for a leader)."""
     first, second = sorted((slot, other), key=lambda s: s.starts_at)
     # In the event's time zone: the database's UTC would name the wrong hour.
     other_label = f"{other.label} at {event.local(other.starts_at):%-I:%M %p}"
     if first.ends_at > second.starts_at:
-        return f"it overlaps your meeting with {other_label}"
+        return f"it overlaps {whose} meeting with {other_label}"
     needed = required_gap_minutes(event, first, second)
     have = gap_minutes(first, second)
     if have < needed:
         return (
-            f"it leaves {have} minutes to walk to or from your meeting with {other_label}, "
+            f"it leaves {have} minutes to walk to or from {whose} meeting with {other_label}, "
             f"and the event allows {needed} minutes between these rooms"
         )
     return None

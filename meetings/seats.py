@@ -3,9 +3,24 @@
 Every write locks the meeting row first, re-reads the counts under the lock,
 then writes; `Meeting.seats_taken` never exceeds `Meeting.seats`, and a
 database constraint says so too.
+
+A person's own seats in one event change one at a time: whether a new seat
+clashes with their other meetings is a question about the person, not about
+one meeting, so before the meeting's row every write takes a lock on
+(event, person). Always in that order, person then meeting, so two writes
+never wait for each other in a circle. The waitlist is the one exception:
+promoting someone happens under a meeting's lock already, so it only tries
+the person's lock and passes over a person who is changing their seats at
+that moment (they stay first in the queue for the next free seat).
+
+The person's lock is waited for at most LOCK_TIMEOUT: a stuck one gives a
+"try again" message instead of piling requests up behind it.
 """
 
-from django.db import transaction
+import functools
+import zlib
+
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,6 +39,66 @@ LIVE = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 
 class SeatError(Exception):
     """A seat that cannot be taken or changed; the message says which meeting and why."""
+
+
+# How long a write waits for the person's lock. Only that person's other tab competes
+# for it, so a longer wait means a stuck request: say "try again" rather than pile up.
+# (A meeting's row lock has no limit: a crowd queueing for one meeting's seats is the
+# expected case, and 200 sign-ups from 32 connections wait well over 10 s under load.)
+# Tests shorten it.
+LOCK_TIMEOUT = "5s"
+LOCK_NOT_AVAILABLE = "55P03"
+BUSY = "Many people are changing seats at this moment: please try again."
+
+
+def _postgres() -> bool:
+    # SQLite (the demo) begins every write transaction IMMEDIATE: writes are serialised.
+    return connection.vendor == "postgresql"
+
+
+# The upper half of the advisory lock key names this use, so other locks cannot collide.
+_SEATS_NAMESPACE = zlib.crc32(b"meetings.seats") & 0x7FFFFFFF
+
+
+def _person_key(event_id: int, user_id: int) -> int:
+    """The (signed 64-bit) advisory lock key of one person's seats in one event.
+
+    Two people sharing a key by chance only wait for each other: still correct.
+    """
+    return _SEATS_NAMESPACE << 32 | zlib.crc32(f"{event_id}:{user_id}".encode())
+
+
+def _hold_person(event_id: int, user_id: int) -> None:
+    """Wait for, then hold until commit, the right to change this person's seats in the event."""
+    if not _postgres():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_person_key(event_id, user_id)])
+        cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
+
+
+def _try_hold_person(event_id: int, user_id: int) -> bool:
+    if not _postgres():
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_person_key(event_id, user_id)])
+        return cursor.fetchone()[0]
+
+
+def _fails_fast(function):
+    """A person's lock not granted in LOCK_TIMEOUT becomes a SeatError (all is undone)."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except OperationalError as error:
+            if getattr(error.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE:
+                raise SeatError(BUSY) from None
+            raise
+
+    return wrapper
 
 
 def is_constituent(user: User, lawmaker: Lawmaker) -> bool:
@@ -93,17 +168,28 @@ def _confirm(meeting: Meeting, seat: Seat) -> None:
     meeting.seats_taken += 1
 
 
+@_fails_fast
 @transaction.atomic
-def seat_take(*, meeting_id: int, user: User, by_leader: bool = False, lock: bool = True) -> Seat:
+def seat_take(
+    *,
+    meeting_id: int,
+    user: User,
+    by_leader: bool = False,
+    lock: bool = True,
+    person_lock: bool = True,
+) -> Seat:
     """Give this person a confirmed seat, or a place on the waitlist when the meeting is full.
 
-    `lock=False` exists only for the canary test that shows the lock matters.
+    `lock=False` and `person_lock=False` exist only for the canary tests that show
+    each lock matters.
     """
     # What does not change under us is read before the lock, to keep the lock short.
     profile = profile_for(user=user)
     event_id, lawmaker_id = Meeting.objects.values_list("event_id", "lawmaker_id").get(
         pk=meeting_id
     )
+    if person_lock:
+        _hold_person(event_id, user.pk)
     if not by_leader:
         _register_if_needed(event_id, user)
     own_lawmakers = {own.pk for own in constituency_for(profile).lawmakers}
@@ -134,12 +220,15 @@ def seat_take(*, meeting_id: int, user: User, by_leader: bool = False, lock: boo
     return seat
 
 
+@_fails_fast
 @transaction.atomic
 def seat_cancel(*, seat: Seat, by_leader: bool = False) -> list[Seat]:
     """Give up a seat or leave the waitlist; a freed seat goes to the first who can take it.
 
     Returns the seats promoted from the waitlist.
     """
+    event_id = Meeting.objects.values_list("event_id", flat=True).get(pk=seat.meeting_id)
+    _hold_person(event_id, seat.user_id)
     meeting = _lock(seat.meeting_id, lock=True)
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     if seat.status not in LIVE:
@@ -170,6 +259,8 @@ def promote_waitlist(*, meeting: Meeting) -> list[Seat]:
     for seat in waiting:
         if meeting.seats_taken >= meeting.seats:
             break
+        if not _try_hold_person(meeting.event_id, seat.user_id):
+            continue  # changing their seats right now: see the module's docstring
         if schedule_clash(meeting=meeting, user=seat.user):
             continue
         first_timer = seat.user.profile.first_time_advocate
@@ -183,6 +274,7 @@ def promote_waitlist(*, meeting: Meeting) -> list[Seat]:
     return promoted
 
 
+@_fails_fast
 @transaction.atomic
 def seat_move(*, seat: Seat, to_meeting: Meeting) -> Seat:
     """A leader moves a person from one meeting to another (confirmed or waitlisted there)."""
@@ -195,6 +287,7 @@ def seat_move(*, seat: Seat, to_meeting: Meeting) -> Seat:
     return seat_take(meeting_id=to_meeting.pk, user=user, by_leader=True)
 
 
+@_fails_fast
 @transaction.atomic
 def meeting_resize(*, meeting: Meeting) -> list[Seat]:
     """After seats were added, hand them to the waitlist."""

@@ -2,14 +2,18 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from chapters.models import Chapter
+from common.constraints import violated_constraint
 from events.models import Event
 from lawmakers.models import Lawmaker
+from meetings.clashes import seated_clashes
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
+    ONE_OFFICE_AT_A_TIME,
     Meeting,
     MeetingChange,
     MeetingStatus,
@@ -63,6 +67,8 @@ TRACKED_FIELDS = (
 )
 # Changes the people in the meeting must hear about.
 NOTIFY_FIELDS = {"starts_at", "ends_at", "building", "room", "status"}
+# Changes that can leave a seated person too little time to walk between meetings.
+WALKING_FIELDS = {"starts_at", "ends_at", "building", "room", "lawmaker_id"}
 
 
 def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
@@ -84,20 +90,17 @@ def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
         )
     if meeting.reserved_for_constituents + meeting.reserved_for_first_timers > meeting.seats:
         errors.append("More seats are reserved than the meeting has.")
+    # An office is in one place at a time whatever the event (the database's rule too);
+    # other chapters' meetings in this event only earn a warning.
     same_office = (
-        Meeting.objects.filter(
-            event=event, lawmaker=meeting.lawmaker, status__in=ACTIVE_MEETING_STATUSES
-        )
+        Meeting.objects.filter(lawmaker=meeting.lawmaker, status__in=ACTIVE_MEETING_STATUSES)
+        .filter(Q(event=event) | Q(starts_at__lt=meeting.ends_at, ends_at__gt=meeting.starts_at))
         .exclude(pk=meeting.pk)
         .select_related("chapter")
     )
     for other in same_office:
         if other.starts_at < meeting.ends_at and meeting.starts_at < other.ends_at:
-            errors.append(
-                f"{meeting.lawmaker} already has a meeting from "
-                f"{event.local(other.starts_at):%-I:%M} to {event.local(other.ends_at):%-I:%M %p}"
-                f" ({other.chapter})."
-            )
+            errors.append(_overlap_message(meeting, other))
         elif other.chapter_id != meeting.chapter_id:
             warnings.append(
                 f"{other.chapter} also has a meeting with {meeting.lawmaker} in this event. "
@@ -107,11 +110,37 @@ def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
     return errors, warnings
 
 
+def _overlap_message(meeting: Meeting, other: Meeting) -> str:
+    local = meeting.event.local
+    return (
+        f"{meeting.lawmaker} already has a meeting from {local(other.starts_at):%-I:%M} to "
+        f"{local(other.ends_at):%-I:%M %p} ({other.chapter})."
+    )
+
+
 def _validate(meeting: Meeting) -> list[str]:
     errors, warnings = office_conflicts(meeting=meeting)
     if errors:
         raise MeetingError(" ".join(errors))
     return warnings
+
+
+def _save_holding_the_office(meeting: Meeting, **save_options) -> None:
+    """Save; another booking of the office committed since we checked is refused as a conflict.
+
+    The exclusion constraint makes a second booking wait for the first to commit,
+    then fail; the check run again then sees the first and names it.
+    """
+    try:
+        with transaction.atomic():
+            meeting.save(**save_options)
+    except IntegrityError as error:
+        if violated_constraint(error) != ONE_OFFICE_AT_A_TIME:
+            raise
+        errors, _ = office_conflicts(meeting=meeting)
+        raise MeetingError(
+            " ".join(errors) or f"{meeting.lawmaker} already has a meeting at that time."
+        ) from None
 
 
 @transaction.atomic
@@ -127,8 +156,6 @@ def meeting_create(
 ) -> tuple[Meeting, list[str]]:
     """Schedule a meeting; the place is filled in from the office unless given."""
     minutes = minutes or event.default_meeting_minutes
-    # Lock the office's meetings in this event so two leaders cannot book one slot at once.
-    list(Meeting.objects.select_for_update().filter(event=event, lawmaker=lawmaker))
     meeting = Meeting(
         event=event,
         chapter=chapter,
@@ -141,7 +168,7 @@ def meeting_create(
         **fields,
     )
     warnings = _validate(meeting)
-    meeting.save()
+    _save_holding_the_office(meeting)
     MeetingChange.objects.create(meeting=meeting, changed_by=by, summary="Meeting created")
     return meeting, warnings
 
@@ -151,11 +178,6 @@ def meeting_update(*, meeting: Meeting, by: User | None, **changes) -> list[str]
     """Change a meeting; returns warnings. Every change is kept with who and when."""
     locked = (
         Meeting.objects.select_for_update().select_related("event", "lawmaker").get(pk=meeting.pk)
-    )
-    list(
-        Meeting.objects.select_for_update().filter(
-            event=locked.event_id, lawmaker=changes.get("lawmaker", locked.lawmaker)
-        )
     )
     before = {name: getattr(locked, name) for name in TRACKED_FIELDS}
     for name, value in changes.items():
@@ -169,7 +191,10 @@ def meeting_update(*, meeting: Meeting, by: User | None, **changes) -> list[str]
     }
     if not changed:
         return warnings
-    locked.save()
+    _save_holding_the_office(locked)
+    if WALKING_FIELDS & changed.keys():
+        clashes = seated_clashes(event=locked.event, meetings=[locked]).get(locked.pk, [])
+        warnings += [clash.text for clash in clashes]
     MeetingChange.objects.create(
         meeting=locked,
         changed_by=by,
@@ -193,7 +218,10 @@ def meeting_set_status(*, meeting: Meeting, status: str, by: User | None) -> Mee
         )
     old = locked.status
     locked.status = status
-    locked.save(update_fields=["status", "updated_at"])
+    if status in ACTIVE_MEETING_STATUSES and old not in ACTIVE_MEETING_STATUSES:
+        # Back from cancelled or no-show: the slot may have gone to someone else meanwhile.
+        _validate(locked)
+    _save_holding_the_office(locked, update_fields=["status", "updated_at"])
     MeetingChange.objects.create(
         meeting=locked,
         changed_by=by,

@@ -20,6 +20,16 @@ def may_write_report(user: User, meeting: Meeting) -> bool:
     return is_leader_of(user, meeting.chapter)
 
 
+def may_file_report(user: User, meeting: Meeting) -> bool:
+    """Filing says "this happened": the lead's word, or a leader's of the chapter, or staff's.
+
+    The rest of the delegation writes drafts the lead files.
+    """
+    if user.is_staff or (meeting.lead_id is not None and user.pk == meeting.lead_id):
+        return True
+    return is_leader_of(user, meeting.chapter)
+
+
 def meeting_for_reporter(user: User, meeting_id: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("event", "chapter", "lawmaker", "lead", "note_taker"),

@@ -47,6 +47,8 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, people: list[User], applied_asks: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["met_with"].choices = MetWith.choices
+        # No default choice: whom we met is for the delegation to say (required to file).
+        self.fields["met_with"].initial = None
         self.fields["attendees"].choices = [(user.pk, person_label(user)) for user in people]
         self.asks = [applied.ask for applied in applied_asks]
         for ask in self.asks:

@@ -42,8 +42,10 @@ class MeetingReport(models.Model):
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
+    # May stay empty in a draft: the report form offers no default (reports.forms), so a
+    # draft never claims whom the delegation met; a filed report always says.
     met_with = models.CharField(
-        "whom we met", max_length=10, choices=MetWith.choices, default=MetWith.STAFF
+        "whom we met", max_length=10, choices=MetWith.choices, default=MetWith.STAFF, blank=True
     )
     met_name = models.CharField("name of the person we met", max_length=150, blank=True)
     met_title = models.CharField(
@@ -79,7 +81,8 @@ class MeetingReport(models.Model):
                 name="reports_status_known",
             ),
             models.CheckConstraint(
-                condition=models.Q(met_with__in=MetWith.values),
+                condition=models.Q(met_with__in=MetWith.values)
+                | models.Q(met_with="", status=ReportStatus.DRAFT),
                 name="reports_met_with_known",
             ),
             models.CheckConstraint(

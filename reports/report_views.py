@@ -22,7 +22,7 @@ from reports.forms import (
     initial_positions,
 )
 from reports.models import MeetingReport
-from reports.services import ReportError, report_save
+from reports.services import ReportError, filing_refusal, report_save
 from talkingpoints.selectors import asks_for_meeting
 
 
@@ -43,9 +43,10 @@ def _owners(meeting, people: list[User]) -> list[User]:
     return sorted(everyone.values(), key=lambda user: (user.last_name, user.first_name))
 
 
-def _initial(report, people):
+def _initial(report):
+    # A new report starts empty: who attended and whom we met are for the delegation to say.
     if report is None:
-        return {"attendees": [user.pk for user in people]}
+        return {}
     initial = {name: getattr(report, name) for name in ReportForm.Meta.fields}
     initial["attendees"] = [user.pk for user in report.attendees.all()]
     return {**initial, **initial_positions(report)}
@@ -103,7 +104,7 @@ def report_edit(request, meeting_id):
                     errors[f"follow_up-{number}-{name}"] = list(items)
             return JsonResponse({"saved": False, "errors": errors}, status=400)
     else:
-        form = ReportForm(initial=_initial(report, people), **form_kwargs)
+        form = ReportForm(initial=_initial(report), **form_kwargs)
         follow_ups = FollowUpFormSet(
             initial=initial_follow_ups(report), prefix="follow_up", form_kwargs={"owners": owners}
         )
@@ -117,6 +118,7 @@ def report_edit(request, meeting_id):
             "form": form,
             "follow_ups": follow_ups,
             "edits": selectors.report_edits(report) if report and report.is_filed else [],
+            "filing_refusal": filing_refusal(meeting=meeting, user=request.user),
         },
         status=400 if request.method == "POST" else 200,
     )

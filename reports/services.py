@@ -10,6 +10,7 @@ from django.utils import timezone
 from meetings.models import Meeting, MeetingStatus
 from meetings.services import meeting_set_status
 from members.models import User
+from reports.access import may_file_report
 from reports.models import (
     AskPosition,
     FollowUpItem,
@@ -39,6 +40,27 @@ UNREPORTABLE = {
     MeetingStatus.REQUESTED: "The meeting was never scheduled: there is nothing to file yet.",
     MeetingStatus.CANCELLED: "The meeting was cancelled: there is nothing to file.",
 }
+
+
+def filing_refusal(*, meeting: Meeting, user: User) -> str | None:
+    """Why this person cannot file the report now, or None: the one rule, for the page too."""
+    if meeting.status in UNREPORTABLE:
+        return UNREPORTABLE[meeting.status]
+    if not may_file_report(user, meeting):
+        lead = f"the lead, {meeting.lead}," if meeting.lead_id else "the meeting's lead"
+        return (
+            f"Only {lead} or the chapter's leaders can file this report; "
+            "you can save it as a draft for them."
+        )
+    if timezone.now() < meeting.starts_at:
+        start = meeting.event.local(meeting.starts_at)
+        today = meeting.event.local(timezone.now()).date()
+        day = "" if start.date() == today else f" on {start:%A, %B %-d}"
+        return (
+            f"You can file this report once the meeting has started at {start:%-I:%M %p}{day}. "
+            "Until then you can save it as a draft."
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -131,12 +153,16 @@ def report_save(
     A draft is simply overwritten. Once filed, each save that changes something
     is kept as a `ReportEdit` naming who changed what, and when.
     """
-    if file and meeting.status in UNREPORTABLE:
-        raise ReportError(UNREPORTABLE[meeting.status])
-    if file and not attendee_ids:
-        raise ReportError("Tick at least one person who attended before filing.")
+    if file:
+        refusal = filing_refusal(meeting=meeting, user=by)
+        if refusal:
+            raise ReportError(refusal)
+        if not attendee_ids:
+            raise ReportError("Tick at least one person who attended before filing.")
     with transaction.atomic():
         report = _locked_report(meeting, by)
+        if (file or report.is_filed) and not fields.get("met_with", report.met_with):
+            raise ReportError("Say whom you met (the lawmaker, staff or both) before filing.")
         before = _snapshot(report) if report.is_filed else None
         for name in REPORT_FIELDS:
             if name in fields:

@@ -1,9 +1,11 @@
 """A meeting's lead files the report on a phone; staff see it on the dashboard and export it."""
 
+import datetime
 import re
 
 import openpyxl
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from chapters.models import Role
@@ -21,7 +23,12 @@ def test_lead_files_on_a_phone_and_staff_download_the_xlsx(open_page, tmp_path):
     chapter = ChapterFactory(name="Minnesota/Dakotas", slug="mn-dakotas", states=["MN"])
     lead = MembershipFactory(chapter=chapter, role=Role.MEMBER, user__first_name="Dana").user
     staff = StaffFactory(first_name="Nadia")
-    event = EventFactory(name="National Day of Action", slug="national")
+    # Yesterday's day: a report is filed once its meeting has started.
+    event = EventFactory(
+        name="National Day of Action",
+        slug="national",
+        date=timezone.localdate() - datetime.timedelta(days=1),
+    )
     ask = AskFactory(event=event, title="Cut the visa backlogs")
     senator = LawmakerFactory(first_name="Amy", last_name="Larsen", state="MN")
     meeting = MeetingFactory(
@@ -37,7 +44,10 @@ def test_lead_files_on_a_phone_and_staff_download_the_xlsx(open_page, tmp_path):
     expect(
         phone.get_by_role("heading", name=re.compile("Report: Senator Amy Larsen"))
     ).to_be_visible()
-    expect(phone.get_by_label(re.compile("Dana"))).to_be_checked()
+    # Nothing is ticked for the delegation: they say who came and whom they met.
+    expect(phone.get_by_label(re.compile("Dana"))).not_to_be_checked()
+    phone.get_by_label(re.compile("Dana")).check()
+    phone.get_by_label("Staff", exact=True).check()
     phone.get_by_label("Name of the person we met").fill("Jordan Lee")
     phone.get_by_label("Their title").fill("Legislative assistant")
     phone.locator("label.position-chip", has_text="Leaning yes").click()

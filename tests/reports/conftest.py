@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 
 from lawmakers.models import Chamber, Committee, CommitteeSeat
 from meetings.models import MeetingStatus, Seat, SeatStatus
@@ -76,6 +77,13 @@ def meeting(event, chapter, senator, leader, delegate):
     )
     Seat.objects.create(meeting=meeting, user=delegate, status=SeatStatus.CONFIRMED)
     return meeting
+
+
+@pytest.fixture
+def meeting_started(meeting):
+    """The clock at half past the meeting's start: the report may be filed now."""
+    with time_machine.travel(meeting.starts_at + datetime.timedelta(minutes=30), tick=True):
+        yield
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ EXPORTS = reverse("reports:exports")
 
 
 @pytest.fixture
-def filed(client, meeting, delegate, asks):
+def filed(client, meeting, delegate, asks, meeting_started):
     client.force_login(delegate)
     client.post(
         reverse("reports:report", args=[meeting.pk]),

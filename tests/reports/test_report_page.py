@@ -46,7 +46,7 @@ def test_delegate_saves_a_draft(client, meeting, delegate):
     assert report.edits.count() == 0
 
 
-def test_filing_records_positions_and_who_filed(client, meeting, delegate, asks):
+def test_filing_records_positions_and_who_filed(client, meeting, delegate, asks, meeting_started):
     client.force_login(delegate)
     data = report_post(
         action="file",
@@ -68,7 +68,9 @@ def test_filing_records_positions_and_who_filed(client, meeting, delegate, asks)
     ]
 
 
-def test_filing_marks_a_confirmed_meeting_held_with_who(client, meeting, delegate):
+def test_filing_marks_a_confirmed_meeting_held_with_who(
+    client, meeting, delegate, meeting_started
+):
     client.force_login(delegate)
 
     client.post(
@@ -81,7 +83,7 @@ def test_filing_marks_a_confirmed_meeting_held_with_who(client, meeting, delegat
     assert meeting.changes.filter(changed_by=delegate, fields__status__1="held").exists()
 
 
-def test_filing_needs_an_attendee(client, meeting, delegate):
+def test_filing_needs_an_attendee(client, meeting, delegate, meeting_started):
     client.force_login(delegate)
     response = client.post(
         reverse("reports:report", args=[meeting.pk]), report_post(action="file", attendees=None)
@@ -93,7 +95,9 @@ def test_filing_needs_an_attendee(client, meeting, delegate):
     assert not MeetingReport.objects.filter(status=ReportStatus.FILED).exists()
 
 
-def test_edits_after_filing_are_kept_with_who_and_when(client, meeting, delegate, leader):
+def test_edits_after_filing_are_kept_with_who_and_when(
+    client, meeting, delegate, leader, meeting_started
+):
     url = reverse("reports:report", args=[meeting.pk])
     client.force_login(delegate)
     client.post(url, report_post(action="file", attendees=[delegate.pk]))
@@ -175,7 +179,7 @@ def test_a_member_of_the_chapter_without_a_seat_cannot_report(client, meeting, c
 
 
 def test_a_failing_listener_does_not_lose_the_filing(
-    client, meeting, delegate, django_capture_on_commit_callbacks
+    client, meeting, delegate, django_capture_on_commit_callbacks, meeting_started
 ):
     from reports.signals import report_filed
 
