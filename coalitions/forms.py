@@ -9,37 +9,38 @@ from coalitions.models import (
     PartnerKind,
     StepKind,
 )
+from common.forms import SafeForm, SafeModelForm
 from events.models import Event
 from members.constituency import district_label
 
 
-class PartnerForm(forms.Form):
+class PartnerForm(SafeForm):
     name = forms.CharField(max_length=200)
     kind = forms.ChoiceField(choices=PartnerKind.choices, label="Kind of organisation")
     website = forms.URLField(max_length=300, required=False, assume_scheme="https")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class ContactForm(forms.Form):
+class ContactForm(SafeForm):
     name = forms.CharField(max_length=200)
     title = forms.CharField(max_length=200, required=False)
     email = forms.EmailField(max_length=254, required=False)
     phone = forms.CharField(max_length=40, required=False)
 
 
-class PrinciplesForm(forms.Form):
+class PrinciplesForm(SafeForm):
     title = forms.CharField(max_length=200)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}))
 
 
-class EndorsementForm(forms.Form):
+class EndorsementForm(SafeForm):
     name = forms.CharField(max_length=200, label="Your name")
     title = forms.CharField(max_length=200, required=False)
     organisation = forms.CharField(max_length=200, required=False)
     email = forms.EmailField(max_length=254, required=False)
 
 
-class OutreachForm(forms.ModelForm):
+class OutreachForm(SafeModelForm):
     class Meta:
         model = Outreach
         fields = [
@@ -59,24 +60,24 @@ class OutreachForm(forms.ModelForm):
         }
 
 
-class StepForm(forms.Form):
+class StepForm(SafeForm):
     kind = forms.ChoiceField(choices=StepKind.choices, label="What happened")
     happened_on = forms.DateField(label="On", widget=forms.DateInput(attrs={"type": "date"}))
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class IntroductionForm(forms.Form):
+class IntroductionForm(SafeForm):
     to = forms.EmailField(max_length=254, label="Send to (email)")
     subject = forms.CharField(max_length=200)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), label="Letter")
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(SafeForm):
     subject = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), label="Text")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SafeModelForm):
     class Meta:
         model = CoalitionEvent
         fields = [
@@ -108,7 +109,7 @@ class EventForm(forms.ModelForm):
         self.fields["day_of_action"].queryset = Event.objects.all()
 
 
-class GuestForm(forms.Form):
+class GuestForm(SafeForm):
     kind = forms.ChoiceField(choices=GuestKind.choices, label="List")
     role = forms.ChoiceField(
         choices=[("", "—"), *GuestRole.choices], required=False, label="Distinguished as"
@@ -142,7 +143,7 @@ class GuestForm(forms.Form):
         return data
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(SafeForm):
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150, required=False)
     organisation = forms.CharField(max_length=200, required=False)
@@ -150,11 +151,11 @@ class WalkInForm(forms.Form):
     press = forms.BooleanField(required=False)
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(SafeForm):
     answer = forms.ChoiceField(choices=[("accept", "I will come"), ("decline", "I cannot come")])
 
 
-class PostcardForm(forms.Form):
+class PostcardForm(SafeForm):
     name = forms.CharField(max_length=200, label="Your name")
     street = forms.CharField(max_length=200, label="Street address")
     city = forms.CharField(max_length=100)

@@ -1,9 +1,10 @@
 from django import forms
 
+from common.forms import SafeForm, SafeModelForm
 from members.models import PolicyIssue, PracticeArea, Profile, User
 
 
-class SignupNamesForm(forms.Form):
+class SignupNamesForm(SafeForm):
     """Extra fields on allauth's sign-up form."""
 
     first_name = forms.CharField(
@@ -19,7 +20,7 @@ class SignupNamesForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeModelForm):
     """A member's own profile; the name lives on the account and is edited here too."""
 
     first_name = forms.CharField(

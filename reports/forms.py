@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 
+from common.forms import SafeForm, SafeModelForm
 from meetings.models import Meeting, SeatStatus
 from members.models import User
 from reports.models import MeetingReport, MetWith, Position
@@ -26,7 +27,7 @@ def delegation(meeting: Meeting, report: MeetingReport | None) -> list[User]:
     return sorted(people, key=lambda user: (user.last_name, user.first_name, user.email))
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(SafeModelForm):
     attendees = forms.TypedMultipleChoiceField(
         coerce=int,
         required=False,
@@ -93,7 +94,7 @@ def initial_positions(report: MeetingReport | None) -> dict:
     return initial
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(SafeForm):
     item_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     description = forms.CharField(
         max_length=500,
