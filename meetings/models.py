@@ -32,6 +32,16 @@ ACTIVE_MEETING_STATUSES = (
 )
 
 
+class MeetingQuerySet(models.QuerySet):
+    def active(self):
+        """Meetings that happen or happened (not cancelled, not a no-show): what boards count.
+
+        Lower apps (events) count meetings through the relation and this method, so the
+        rule stays here and they need not import this app.
+        """
+        return self.filter(status__in=ACTIVE_MEETING_STATUSES)
+
+
 class Meeting(models.Model):
     """A chapter's meeting with a lawmaker's office during a Day of Action."""
 
@@ -83,6 +93,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "lawmaker__last_name"]
