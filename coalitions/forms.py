@@ -1,4 +1,7 @@
+import zoneinfo
+
 from django import forms
+from django.utils import timezone
 from localflavor.us.forms import USStateSelect, USZipCodeField
 
 from coalitions.models import (
@@ -10,6 +13,7 @@ from coalitions.models import (
     StepKind,
 )
 from common.forms import SafeForm, SafeModelForm
+from events.forms import TIME_ZONES
 from events.models import Event
 from members.constituency import district_label
 
@@ -83,6 +87,7 @@ class EventForm(SafeModelForm):
         fields = [
             "name",
             "starts_at",
+            "time_zone",
             "venue",
             "address",
             "accessibility",
@@ -101,12 +106,28 @@ class EventForm(SafeModelForm):
             "hosts": forms.CheckboxSelectMultiple,
         }
 
+    time_zone = forms.ChoiceField(
+        choices=TIME_ZONES, initial="America/New_York", label="Time zone of the place"
+    )
+
     def __init__(self, *args, chapter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_at"].label = "Starts"
+        self.fields["starts_at"].help_text = "In the time zone of the place, below."
+        if self.instance.pk and not self.is_bound:
+            self.initial["starts_at"] = self.instance.local_starts_at
         self.fields["hosts"].queryset = chapter.coalition_partners.all()
         self.fields["principles"].queryset = chapter.principles.all()
         self.fields["day_of_action"].queryset = Event.objects.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at = cleaned.get("starts_at")
+        if starts_at is not None and cleaned.get("time_zone"):
+            # The field made it aware in the site's zone; the leader meant the place's.
+            zone = zoneinfo.ZoneInfo(cleaned["time_zone"])
+            cleaned["starts_at"] = timezone.make_naive(starts_at).replace(tzinfo=zone)
+        return cleaned
 
 
 class GuestForm(SafeForm):
