@@ -151,7 +151,8 @@ class ZipCheck:
 def zip_check(*, state: str, zip_code: str) -> ZipCheck:
     """The districts a state and ZIP code allow, and what is wrong with them if anything."""
     zip5 = (zip_code or "")[:5]
-    if not (state and zip5):
+    if not (state and len(zip5) == 5 and zip5.isascii() and zip5.isdigit()):
+        # Nothing to look up, or not a ZIP code at all (its own field says so).
         return ZipCheck(districts=[])
     rows = list(ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district"))
     in_state = sorted({district for row_state, district in rows if row_state == state})
