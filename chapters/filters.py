@@ -4,10 +4,11 @@ from django.db.models import Q
 from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.models import Membership, Role
+from common.forms import SafeFilterSet
 from members.models import PracticeArea
 
 
-class RosterFilter(django_filters.FilterSet):
+class RosterFilter(SafeFilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     role = django_filters.ChoiceFilter(choices=Role.choices, empty_label="Any role")
     state = django_filters.ChoiceFilter(

@@ -4,11 +4,12 @@ from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.invitation_csv import MAX_ROWS
 from chapters.models import Chapter, Role
+from common.forms import SafeForm
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
-class ChapterForm(forms.Form):
+class ChapterForm(SafeForm):
     name = forms.CharField(max_length=150)
     slug = forms.SlugField(
         max_length=150,
@@ -39,7 +40,7 @@ class ChapterForm(forms.Form):
         return name
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SafeForm):
     email = forms.EmailField(max_length=254)
     first_name = forms.CharField(max_length=150, required=False)
     last_name = forms.CharField(max_length=150, required=False)
@@ -48,7 +49,7 @@ class InvitationForm(forms.Form):
     )
 
 
-class InvitationCsvForm(forms.Form):
+class InvitationCsvForm(SafeForm):
     file = forms.FileField(
         label="CSV file",
         help_text=(
@@ -67,11 +68,11 @@ class InvitationCsvForm(forms.Form):
         return upload
 
 
-class RoleForm(forms.Form):
+class RoleForm(SafeForm):
     role = forms.ChoiceField(choices=Role.choices)
 
 
-class NewAccountForm(forms.Form):
+class NewAccountForm(SafeForm):
     """Accept an invitation by creating an account; the email comes from the invitation."""
 
     first_name = forms.CharField(

@@ -5,6 +5,7 @@ import io
 
 from chapters.invitations import InviteeChecker, InviteeData
 from chapters.models import Chapter, Role
+from common.forms import holds_nul
 
 REQUIRED_COLUMNS = ("email",)
 OPTIONAL_COLUMNS = ("first_name", "last_name", "role")
@@ -96,6 +97,13 @@ def read_invitation_csv(*, chapter: Chapter, raw: bytes) -> list[InviteeData]:
 def _read_row(checker, columns, cells, first_row_of, line_number):
     if len(cells) != len(columns):
         return f"expected {len(columns)} cells, found {len(cells)}.", None
+    if holds_nul(cells):
+        # PostgreSQL cannot store it, and no one typed it: the file was saved oddly.
+        return (
+            "a cell holds an invisible NUL character. Save the file as “CSV UTF-8” "
+            "and upload it again.",
+            None,
+        )
     row = {key: cell.strip() for key, cell in zip(columns, cells, strict=True)}
     email = row["email"].lower()
     if not email:

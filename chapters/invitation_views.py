@@ -79,7 +79,13 @@ def invitation_upload(request, slug):
         except InvitationError as error:
             problems = [str(error)]
         else:
-            messages.success(request, f"{len(created)} invitations are on their way.")
+            count = len(created)
+            messages.success(
+                request,
+                "1 invitation is on its way."
+                if count == 1
+                else f"{count} invitations are on their way.",
+            )
             return redirect("chapters:invitations", slug=slug)
     return render(
         request,

@@ -10,6 +10,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from chapters.access import chapter_for_leader, is_leader_of
 from chapters.models import LEADER_ROLES, Membership
@@ -83,6 +84,14 @@ def outreach_for_leader(user: User, outreach_id: int) -> Outreach:
 # Signed links for people without an account -------------------------------------------------
 
 
+class RsvpClosed(Exception):
+    """The link is genuine, but the event's day is over: there is nothing left to answer."""
+
+    def __init__(self, guest: Guest):
+        super().__init__(f"Replies to {guest.event} closed at the end of its day.")
+        self.guest = guest
+
+
 def rsvp_token(guest: Guest) -> str:
     return signing.dumps(guest.pk, salt=RSVP_SALT)
 
@@ -92,10 +101,13 @@ def guest_for_rsvp(token: str) -> Guest:
         guest_id = signing.loads(token, salt=RSVP_SALT)
     except signing.BadSignature:
         raise Http404("This link is not valid.") from None
-    return get_object_or_404(
+    guest = get_object_or_404(
         Guest.objects.select_related("event", "event__chapter", "event__principles"),
         pk=guest_id,
     )
+    if timezone.now() >= guest.event.rsvp_closes_at:
+        raise RsvpClosed(guest)
+    return guest
 
 
 def action_token(event: CoalitionEvent) -> str:

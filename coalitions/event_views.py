@@ -197,7 +197,7 @@ def check_in_guest(request, event_id, guest_id):
         {
             "id": guest.pk,
             "in": guest.checked_in_at is not None,
-            "at": timezone.localtime(guest.checked_in_at).strftime("%H:%M")
+            "at": timezone.localtime(guest.checked_in_at, guest.event.zone).strftime("%H:%M")
             if guest.checked_in_at
             else "",
         }

@@ -1,4 +1,7 @@
+import zoneinfo
+
 from django import forms
+from django.utils import timezone
 from localflavor.us.forms import USStateSelect, USZipCodeField
 
 from coalitions.models import (
@@ -9,37 +12,39 @@ from coalitions.models import (
     PartnerKind,
     StepKind,
 )
+from common.forms import SafeForm, SafeModelForm
+from events.forms import TIME_ZONES
 from events.models import Event
 from members.constituency import district_label
 
 
-class PartnerForm(forms.Form):
+class PartnerForm(SafeForm):
     name = forms.CharField(max_length=200)
     kind = forms.ChoiceField(choices=PartnerKind.choices, label="Kind of organisation")
     website = forms.URLField(max_length=300, required=False, assume_scheme="https")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
 
-class ContactForm(forms.Form):
+class ContactForm(SafeForm):
     name = forms.CharField(max_length=200)
     title = forms.CharField(max_length=200, required=False)
     email = forms.EmailField(max_length=254, required=False)
     phone = forms.CharField(max_length=40, required=False)
 
 
-class PrinciplesForm(forms.Form):
+class PrinciplesForm(SafeForm):
     title = forms.CharField(max_length=200)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}))
 
 
-class EndorsementForm(forms.Form):
+class EndorsementForm(SafeForm):
     name = forms.CharField(max_length=200, label="Your name")
     title = forms.CharField(max_length=200, required=False)
     organisation = forms.CharField(max_length=200, required=False)
     email = forms.EmailField(max_length=254, required=False)
 
 
-class OutreachForm(forms.ModelForm):
+class OutreachForm(SafeModelForm):
     class Meta:
         model = Outreach
         fields = [
@@ -59,29 +64,30 @@ class OutreachForm(forms.ModelForm):
         }
 
 
-class StepForm(forms.Form):
+class StepForm(SafeForm):
     kind = forms.ChoiceField(choices=StepKind.choices, label="What happened")
     happened_on = forms.DateField(label="On", widget=forms.DateInput(attrs={"type": "date"}))
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class IntroductionForm(forms.Form):
+class IntroductionForm(SafeForm):
     to = forms.EmailField(max_length=254, label="Send to (email)")
     subject = forms.CharField(max_length=200)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), label="Letter")
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(SafeForm):
     subject = forms.CharField(max_length=200, required=False)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), label="Text")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SafeModelForm):
     class Meta:
         model = CoalitionEvent
         fields = [
             "name",
             "starts_at",
+            "time_zone",
             "venue",
             "address",
             "accessibility",
@@ -100,15 +106,31 @@ class EventForm(forms.ModelForm):
             "hosts": forms.CheckboxSelectMultiple,
         }
 
+    time_zone = forms.ChoiceField(
+        choices=TIME_ZONES, initial="America/New_York", label="Time zone of the place"
+    )
+
     def __init__(self, *args, chapter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_at"].label = "Starts"
+        self.fields["starts_at"].help_text = "In the time zone of the place, below."
+        if self.instance.pk and not self.is_bound:
+            self.initial["starts_at"] = self.instance.local_starts_at
         self.fields["hosts"].queryset = chapter.coalition_partners.all()
         self.fields["principles"].queryset = chapter.principles.all()
         self.fields["day_of_action"].queryset = Event.objects.all()
 
+    def clean(self):
+        cleaned = super().clean()
+        starts_at = cleaned.get("starts_at")
+        if starts_at is not None and cleaned.get("time_zone"):
+            # The field made it aware in the site's zone; the leader meant the place's.
+            zone = zoneinfo.ZoneInfo(cleaned["time_zone"])
+            cleaned["starts_at"] = timezone.make_naive(starts_at).replace(tzinfo=zone)
+        return cleaned
 
-class GuestForm(forms.Form):
+
+class GuestForm(SafeForm):
     kind = forms.ChoiceField(choices=GuestKind.choices, label="List")
     role = forms.ChoiceField(
         choices=[("", "—"), *GuestRole.choices], required=False, label="Distinguished as"
@@ -142,7 +164,7 @@ class GuestForm(forms.Form):
         return data
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(SafeForm):
     first_name = forms.CharField(max_length=150)
     last_name = forms.CharField(max_length=150, required=False)
     organisation = forms.CharField(max_length=200, required=False)
@@ -150,11 +172,11 @@ class WalkInForm(forms.Form):
     press = forms.BooleanField(required=False)
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(SafeForm):
     answer = forms.ChoiceField(choices=[("accept", "I will come"), ("decline", "I cannot come")])
 
 
-class PostcardForm(forms.Form):
+class PostcardForm(SafeForm):
     name = forms.CharField(max_length=200, label="Your name")
     street = forms.CharField(max_length=200, label="Street address")
     city = forms.CharField(max_length=100)

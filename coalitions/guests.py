@@ -83,7 +83,7 @@ def action_link(event: CoalitionEvent) -> str:
 
 
 def _when(event: CoalitionEvent) -> str:
-    return date_format(timezone.localtime(event.starts_at), "l, F j, Y, g:i A")
+    return event.when
 
 
 def invitation_values(guest: Guest) -> dict:
@@ -210,7 +210,7 @@ def guests_thank(*, event: CoalitionEvent, by: User | None = None) -> int:
             "title": guest.title or "our guest",
             "chapter": event.chapter.name,
             "event": event.name,
-            "date": date_format(timezone.localtime(event.starts_at), "F j, Y"),
+            "date": date_format(event.local_starts_at, "F j, Y"),
         }
         queue_email(
             to=guest.email,

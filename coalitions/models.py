@@ -1,8 +1,13 @@
 """Coalition work: partners, shared principles, outreach, coalition events and their guests."""
 
+import datetime
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.formats import date_format
 from localflavor.us.models import USStateField, USZipCodeField
 
 from chapters.models import Chapter
@@ -167,6 +172,11 @@ class CoalitionEvent(models.Model):
     )
     name = models.CharField(max_length=200)
     starts_at = models.DateTimeField()
+    time_zone = models.CharField(
+        max_length=64,
+        default="America/New_York",
+        help_text="Where the event happens: its times are read and shown in this zone.",
+    )
     venue = models.CharField(max_length=200)
     address = models.CharField(max_length=300, blank=True)
     accessibility = models.CharField(
@@ -198,6 +208,34 @@ class CoalitionEvent(models.Model):
     @property
     def ask_list(self) -> list[str]:
         return [line.strip() for line in self.asks.splitlines() if line.strip()]
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_starts_at(self) -> datetime.datetime:
+        """The start as a wall-clock time where the event is (naive: templates leave it be)."""
+        return timezone.localtime(self.starts_at, self.zone).replace(tzinfo=None)
+
+    @property
+    def zone_abbreviation(self) -> str:
+        """CDT, EST …: said beside every time, since guests may read it from elsewhere."""
+        return timezone.localtime(self.starts_at, self.zone).tzname() or self.time_zone
+
+    @property
+    def when(self) -> str:
+        """The start in the event's zone, as pages, sheets and emails say it."""
+        return f"{date_format(self.local_starts_at, 'l, F j, Y, g:i A')} {self.zone_abbreviation}"
+
+    @property
+    def rsvp_closes_at(self) -> datetime.datetime:
+        """RSVP links work until the end of the event's day, where it happens."""
+        local_day = timezone.localtime(self.starts_at, self.zone).date()
+        next_day = datetime.datetime.combine(
+            local_day + datetime.timedelta(days=1), datetime.time(), tzinfo=self.zone
+        )
+        return next_day
 
 
 class GuestKind(models.TextChoices):

@@ -13,7 +13,15 @@ from coalitions.forms import EndorsementForm, PostcardForm, RsvpForm
 
 
 def rsvp(request, token):
-    guest = access.guest_for_rsvp(token)
+    try:
+        guest = access.guest_for_rsvp(token)
+    except access.RsvpClosed as closed:
+        return render(
+            request,
+            "coalitions/rsvp_closed.html",
+            {"guest": closed.guest, "event": closed.guest.event},
+            status=410,
+        )
     if request.method == "GET":
         guest = guests.guest_opened(guest=guest)
     form = RsvpForm(request.POST or None)

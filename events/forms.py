@@ -4,6 +4,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
+from common.forms import SafeForm, SafeModelForm
 from events.models import Attendance, Event
 from events.services import EVENT_FIELDS
 
@@ -19,7 +20,7 @@ TIME_ZONES = [
 WINDOW_FIELDS = ("registration_opens_at", "registration_closes_at")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(SafeModelForm):
     """A Day of Action. The registration window is read in the event's own time zone."""
 
     time_zone = forms.ChoiceField(choices=TIME_ZONES)
@@ -93,7 +94,7 @@ class EventForm(forms.ModelForm):
         return fields
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(SafeForm):
     attendance = forms.ChoiceField(
         choices=Attendance.choices,
         initial=Attendance.IN_PERSON,

@@ -35,10 +35,8 @@ def _count_per_event(queryset: QuerySet) -> Coalesce:
 
 
 def event_counts(*, event: Event) -> dict[str, int]:
-    """Registrations (all, in person) and meetings, in one query."""
+    """Registrations (all, in person) and meetings that still happen, in one query."""
     registrations = Registration.objects.all()
-    # Meetings live in an app above this one: reach them through the relation, not an import.
-    meetings = Event._meta.get_field("meetings").related_model.objects.all()
     return (
         Event.objects.filter(pk=event.pk)
         .annotate(
@@ -46,7 +44,7 @@ def event_counts(*, event: Event) -> dict[str, int]:
             in_person_count=_count_per_event(
                 registrations.filter(attendance=Attendance.IN_PERSON)
             ),
-            meeting_count=_count_per_event(meetings),
+            meeting_count=_count_per_event(active_meetings()),
         )
         .values("registration_count", "in_person_count", "meeting_count")
         .get()
@@ -62,3 +60,12 @@ def takes_part_in(user, event: Event) -> bool:
     day went.
     """
     return Registration.objects.filter(event=event, user=user).exists()
+
+
+def active_meetings() -> QuerySet:
+    """Meetings not cancelled, as the schedule board counts them.
+
+    Meetings live in an app above this one: reach them through the relation and the
+    meetings app's own `active()` rule, not an import.
+    """
+    return Event._meta.get_field("meetings").related_model.objects.active()

@@ -64,7 +64,10 @@ def event_edit(request, slug):
 def _boards(user, event):
     """The chapters whose schedule boards this person may open, with their meeting counts."""
     chapters = Chapter.objects.annotate(
-        meeting_count=Count("meetings", filter=Q(meetings__event=event))
+        meeting_count=Count(
+            "meetings",
+            filter=Q(meetings__in=selectors.active_meetings().filter(event=event)),
+        )
     ).order_by("name")
     if not user.is_staff:
         chapters = chapters.filter(pk__in=led_chapter_ids(user))

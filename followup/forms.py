@@ -1,10 +1,11 @@
 from django import forms
 
+from common.forms import SafeForm, SafeModelForm
 from followup.models import ReminderSettings
 from followup.thanks import THANK_YOU_FIELDS
 
 
-class ReminderSettingsForm(forms.ModelForm):
+class ReminderSettingsForm(SafeModelForm):
     class Meta:
         model = ReminderSettings
         fields = [
@@ -34,20 +35,20 @@ class ReminderSettingsForm(forms.ModelForm):
         return hours
 
 
-class ThankYouForm(forms.Form):
+class ThankYouForm(SafeForm):
     to = forms.EmailField(label="To (the office contact)", required=False)
     subject = forms.CharField(max_length=200)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 18}))
 
 
-class LetterTemplateForm(forms.Form):
+class LetterTemplateForm(SafeForm):
     subject = forms.CharField(max_length=200, validators=[THANK_YOU_FIELDS.validator])
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 20}), validators=[THANK_YOU_FIELDS.validator]
     )
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(SafeForm):
     rating = forms.TypedChoiceField(
         label="How was the day?",
         coerce=int,
@@ -61,7 +62,7 @@ class FeedbackForm(forms.Form):
     )
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(SafeForm):
     optional_email = forms.BooleanField(
         label="Send me optional email (feedback requests, follow-up nudges, leaders' summaries)",
         required=False,

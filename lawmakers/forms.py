@@ -1,11 +1,12 @@
 from django import forms
 from localflavor.us.forms import USStateSelect
 
+from common.forms import SafeForm
 from lawmakers import selectors
 from lawmakers.models import Chamber, Level
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(SafeForm):
     q = forms.CharField(label="Name", required=False, max_length=100)
     state = forms.CharField(label="State", required=False, widget=USStateSelect)
     level = forms.ChoiceField(label="Level", required=False, choices=[("", "All"), *Level.choices])

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from common.redirects import next_or
 from meetings.calendar import calendar_for, calendar_seats, feed_revoke
 from meetings.models import CalendarFeed
 
@@ -53,9 +53,4 @@ def calendar_revoke(request):
         "Your calendar has a new address. Calendars subscribed to the old one stop updating: "
         "subscribe again with the new link.",
     )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("home")
-    return redirect(target)
+    return redirect(next_or(request, reverse("home")))

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.models import Chapter
+from common.forms import SafeForm
 from events.models import Event, Level
 from lawmakers.models import Building, Lawmaker
 from lawmakers.models import Level as LawmakerLevel
@@ -68,7 +69,7 @@ class LawmakerField(forms.TypedChoiceField):
         return self.lawmakers[pk] if pk not in (None, "") else None
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SafeForm):
     lawmaker = forms.Field()  # replaced in __init__, with the event's lawmakers
     start_time = forms.TimeField(
         label="Starts at", widget=forms.TimeInput(attrs={"type": "time", "step": 300})
@@ -159,11 +160,11 @@ class MeetingForm(forms.Form):
         }
 
 
-class StatusForm(forms.Form):
+class StatusForm(SafeForm):
     status = forms.ChoiceField(choices=Meeting._meta.get_field("status").choices)
 
 
-class CapacityForm(forms.Form):
+class CapacityForm(SafeForm):
     seats = forms.IntegerField(min_value=1, max_value=50)
     reserved_for_constituents = forms.IntegerField(
         min_value=0, max_value=50, label="Kept for constituents"
@@ -177,7 +178,7 @@ class CapacityForm(forms.Form):
         super().__init__(*args, label_suffix="", **kwargs)
 
 
-class RolesForm(forms.Form):
+class RolesForm(SafeForm):
     lead = forms.ModelChoiceField(
         queryset=User.objects.none(), required=False, label="Lead", empty_label="Nobody yet"
     )
@@ -191,7 +192,7 @@ class RolesForm(forms.Form):
         self.fields["note_taker"].queryset = people
 
 
-class SeatAddForm(forms.Form):
+class SeatAddForm(SafeForm):
     user = forms.ModelChoiceField(
         queryset=User.objects.none(), label="Add a chapter member", empty_label="Choose a person"
     )
@@ -206,7 +207,7 @@ class SeatAddForm(forms.Form):
         )
 
 
-class SeatMoveForm(forms.Form):
+class SeatMoveForm(SafeForm):
     to_meeting = forms.ModelChoiceField(queryset=Meeting.objects.none(), label="Move to")
 
     def __init__(self, *args, meeting: Meeting, **kwargs):

@@ -4,24 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from common.redirects import next_or
 from meetings import access, selectors
 from meetings.calendar import feed_for
 from meetings.models import SeatStatus
 from meetings.rules import Slot, clash
 from meetings.seats import SeatError, seat_cancel, seat_take
-
-
-def _next_or(request, fallback: str) -> str:
-    """Where a form asked to go back to, if it is a page of this site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def _sign_up_state(meeting, user) -> None:
@@ -69,7 +59,7 @@ def meetings_open(request, event_slug):
 @require_POST
 def take_seat(request, meeting_id):
     meeting = access.meeting_for_member(request.user, meeting_id)
-    back = _next_or(request, reverse("meetings:open", args=[meeting.event.slug]))
+    back = next_or(request, reverse("meetings:open", args=[meeting.event.slug]))
     try:
         seat = seat_take(meeting_id=meeting.pk, user=request.user)
     except SeatError as error:
@@ -95,7 +85,7 @@ def take_seat(request, meeting_id):
 def leave_seat(request, seat_id):
     seat = access.seat_for_owner(request.user, seat_id)
     meeting = seat.meeting
-    back = _next_or(request, reverse("meetings:open", args=[meeting.event.slug]))
+    back = next_or(request, reverse("meetings:open", args=[meeting.event.slug]))
     lawmaker = meeting.lawmaker
     if seat.status == SeatStatus.CANCELLED:
         messages.info(request, f"You had already left the meeting with {lawmaker}.")

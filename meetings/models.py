@@ -36,6 +36,16 @@ ACTIVE_MEETING_STATUSES = (
 ONE_OFFICE_AT_A_TIME = "meetings_one_office_one_meeting_at_a_time"
 
 
+class MeetingQuerySet(models.QuerySet):
+    def active(self):
+        """Meetings that happen or happened (not cancelled, not a no-show): what boards count.
+
+        Lower apps (events) count meetings through the relation and this method, so the
+        rule stays here and they need not import this app.
+        """
+        return self.filter(status__in=ACTIVE_MEETING_STATUSES)
+
+
 class Meeting(models.Model):
     """A chapter's meeting with a lawmaker's office during a Day of Action."""
 
@@ -87,6 +97,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "lawmaker__last_name"]

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from chapters.models import Chapter
@@ -84,10 +85,11 @@ def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
             f"between {local(event.starts_at):%-I:%M %p} and {local(event.ends_at):%-I:%M %p}."
         )
     if meeting.seats < meeting.seats_taken:
-        errors.append(
-            f"{meeting.seats_taken} people already have a seat: the meeting needs at least "
-            f"{meeting.seats_taken} seats."
+        taken = meeting.seats_taken
+        who = (
+            "1 person already has a seat" if taken == 1 else f"{taken} people already have a seat"
         )
+        errors.append(f"{who}: the meeting needs at least {taken} seat{pluralize(taken)}.")
     if meeting.reserved_for_constituents + meeting.reserved_for_first_timers > meeting.seats:
         errors.append("More seats are reserved than the meeting has.")
     # An office is in one place at a time whatever the event (the database's rule too);

@@ -139,6 +139,41 @@ def _resolve(profile: Profile, zip_rows, lawmakers: list[Lawmaker]) -> Constitue
     return result
 
 
+@dataclass
+class ZipCheck:
+    """What a state and ZIP code say of a home, for the profile form to ask or flag at once."""
+
+    districts: list[int]
+    problem: str = ""
+    unknown: bool = False  # not in the ZIP table at all: worth a second look, not an error
+
+
+def zip_check(*, state: str, zip_code: str) -> ZipCheck:
+    """The districts a state and ZIP code allow, and what is wrong with them if anything."""
+    zip5 = (zip_code or "")[:5]
+    if not (state and len(zip5) == 5 and zip5.isascii() and zip5.isdigit()):
+        # Nothing to look up, or not a ZIP code at all (its own field says so).
+        return ZipCheck(districts=[])
+    rows = list(ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district"))
+    in_state = sorted({district for row_state, district in rows if row_state == state})
+    if in_state:
+        return ZipCheck(districts=in_state)
+    if rows:
+        elsewhere = ", ".join(sorted({row_state for row_state, _ in rows}))
+        return ZipCheck(districts=[], problem=f"ZIP code {zip5} is in {elsewhere}, not {state}.")
+    if not ZipDistrict.objects.exists():  # no table imported: nothing to check against
+        return ZipCheck(districts=[])
+    return ZipCheck(
+        districts=[],
+        unknown=True,
+        problem=(
+            f"ZIP code {zip5} is not in the Census ZIP-area table (PO-box and "
+            "single-organisation ZIP codes often are not), so we cannot find your "
+            "representative from it. Check it, or give your home ZIP code."
+        ),
+    )
+
+
 @transaction.atomic
 def profile_choose_districts(
     *,

@@ -1,9 +1,10 @@
 from django import forms
 
+from common.forms import SafeForm
 from members.constituency import Constituency, district_label
 
 
-class DistrictChoiceForm(forms.Form):
+class DistrictChoiceForm(SafeForm):
     """The districts a member chooses; only the questions their data leaves open are asked."""
 
     congressional_district = forms.TypedChoiceField(

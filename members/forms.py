@@ -1,9 +1,11 @@
 from django import forms
 
+from common.forms import SafeForm, SafeModelForm
+from members.constituency import district_label, zip_check
 from members.models import PolicyIssue, PracticeArea, Profile, User
 
 
-class SignupNamesForm(forms.Form):
+class SignupNamesForm(SafeForm):
     """Extra fields on allauth's sign-up form."""
 
     first_name = forms.CharField(
@@ -19,7 +21,7 @@ class SignupNamesForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeModelForm):
     """A member's own profile; the name lives on the account and is edited here too."""
 
     first_name = forms.CharField(
@@ -63,9 +65,59 @@ class ProfileForm(forms.ModelForm):
         }
         help_texts = {"zip_code": "Your home ZIP code tells us who your lawmakers are."}
 
+    congressional_district = forms.TypedChoiceField(
+        label="Your congressional district",
+        coerce=int,
+        empty_value=None,
+        required=True,
+        widget=forms.RadioSelect,
+        help_text="Your ZIP code spans several districts: choose the one you live in.",
+        error_messages={"required": "Your ZIP code spans several districts: choose yours."},
+    )
+    keep_unknown_zip = forms.BooleanField(
+        label="Keep this ZIP code anyway", required=False, initial=False
+    )
+
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
         self.order_fields(["first_name", "last_name"])
+        self._ask_about_the_zip()
+
+    def _home(self) -> tuple[str, str]:
+        if self.is_bound:
+            return (
+                (self.data.get(self.add_prefix("state")) or "").strip().upper(),
+                (self.data.get(self.add_prefix("zip_code")) or "").strip(),
+            )
+        return self.instance.state, self.instance.zip_code
+
+    def _ask_about_the_zip(self) -> None:
+        """Ask the district here when the ZIP spans several; offer to keep an unknown ZIP."""
+        state, zip_code = self._home()
+        self.zip_check = zip_check(state=state, zip_code=zip_code)
+        districts = self.zip_check.districts
+        if len(districts) > 1:
+            field = self.fields["congressional_district"]
+            field.choices = [(d, district_label(state, d)) for d in districts]
+            if self.instance.congressional_district in districts:
+                self.initial.setdefault(
+                    "congressional_district", self.instance.congressional_district
+                )
+        else:
+            del self.fields["congressional_district"]
+        if not (self.is_bound and self.zip_check.unknown):
+            del self.fields["keep_unknown_zip"]
+
+    def clean(self):
+        data = super().clean()
+        problem, unknown = self.zip_check.problem, self.zip_check.unknown
+        if problem and not (unknown and data.get("keep_unknown_zip")) and "zip_code" in data:
+            self.add_error("zip_code", problem)
+        if "congressional_district" not in self.fields:
+            # One district or none: nothing to choose, and an old choice no longer applies.
+            data["congressional_district"] = None
+        data.pop("keep_unknown_zip", None)
+        return data

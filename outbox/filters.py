@@ -1,10 +1,11 @@
 import django_filters
 from django.db.models import Q
 
+from common.forms import SafeFilterSet
 from outbox.models import Email, EmailState
 
 
-class OutboxFilter(django_filters.FilterSet):
+class OutboxFilter(SafeFilterSet):
     q = django_filters.CharFilter(method="search", label="Recipient or subject")
     state = django_filters.ChoiceFilter(choices=EmailState.choices, empty_label="Any state")
     kind = django_filters.CharFilter(lookup_expr="startswith", label="Kind")

@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 
+from common.forms import SafeForm, SafeModelForm
 from meetings.models import Meeting
 from meetings.people import delegation_users
 from members.models import User
@@ -25,7 +26,7 @@ def delegation(meeting: Meeting, report: MeetingReport | None) -> list[User]:
     return sorted(people, key=lambda user: (user.last_name, user.first_name, user.email))
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(SafeModelForm):
     attendees = forms.TypedMultipleChoiceField(
         coerce=int,
         required=False,
@@ -94,7 +95,7 @@ def initial_positions(report: MeetingReport | None) -> dict:
     return initial
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(SafeForm):
     item_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     description = forms.CharField(
         max_length=500,

@@ -3,6 +3,7 @@
 from django import forms
 from localflavor.us.us_states import US_STATES
 
+from common.forms import SafeForm
 from lawmakers.models import Chamber, Committee, Lawmaker
 from talkingpoints.models import Ask, NoteKind
 from talkingpoints.pdf import NotAPdf, check_pdf
@@ -23,7 +24,7 @@ class CommitteeChoice(forms.ModelMultipleChoiceField):
         return committee.name
 
 
-class AskForm(forms.Form):
+class AskForm(SafeForm):
     title = forms.CharField(max_length=150, help_text="A few words, e.g. Cut the visa backlogs.")
     summary = forms.CharField(
         label="The ask in one sentence",
@@ -99,7 +100,7 @@ class AskForm(forms.Form):
         return data
 
 
-class LeaveBehindForm(forms.Form):
+class LeaveBehindForm(SafeForm):
     title = forms.CharField(max_length=150, required=False, help_text="Empty: the file's name.")
     file = forms.FileField(
         label="PDF file",
@@ -115,7 +116,7 @@ class LeaveBehindForm(forms.Form):
         return upload
 
 
-class NoteForm(forms.Form):
+class NoteForm(SafeForm):
     kind = forms.ChoiceField(choices=NoteKind.choices, initial=NoteKind.STORY)
     ask = forms.ModelChoiceField(
         queryset=Ask.objects.none(),
@@ -134,7 +135,7 @@ class NoteForm(forms.Form):
         self.fields["ask"].queryset = Ask.objects.filter(pk__in=[ask.pk for ask in asks])
 
 
-class AskLeadsForm(forms.Form):
+class AskLeadsForm(SafeForm):
     """One select per ask that applies: who in the delegation makes it."""
 
     def __init__(self, *args, asks=(), people=(), current=None, **kwargs):

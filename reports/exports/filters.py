@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.models import Chapter
+from common.forms import SafeFilterSet
 from events.models import Event
 from lawmakers.models import Chamber, Committee, CommitteeSeat
 from meetings.models import Meeting, MeetingStatus
@@ -14,7 +15,7 @@ PARTY_CHOICES = [(p, p) for p in ("Democrat", "Republican", "Independent")]
 REPORT_CHOICES = [("filed", "Filed"), ("draft", "Draft"), ("none", "Not started")]
 
 
-class ExportFilter(django_filters.FilterSet):
+class ExportFilter(SafeFilterSet):
     event = django_filters.ModelChoiceFilter(
         queryset=Event.objects.order_by("-date"), empty_label="Every event"
     )

@@ -147,10 +147,31 @@ def test_read_invitation_csv_non_utf8_bytes(chapter):
     ]
 
 
-def test_read_invitation_csv_nul_byte_is_a_bad_email(chapter):
-    assert problems_of(chapter, b"email\nana@example.org\nsam\x00@example.org\n") == [
-        "Row 3: “sam\x00@example.org” is not a valid email address."
-    ]
+NUL_IN_ROW = (
+    "a cell holds an invisible NUL character. Save the file as “CSV UTF-8” and upload it again."
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        b"sam\x00@example.org,Sam,Lee,member",
+        b"sam@example.org,S\x00am,Lee,member",
+        b"sam@example.org,Sam,Lee\x00,member",
+        b"sam@example.org,Sam,Lee,mem\x00ber",
+    ],
+    ids=["email", "first_name", "last_name", "role"],
+)
+def test_read_invitation_csv_nul_byte_in_any_cell_names_the_row(chapter, row):
+    raw = b"email,first_name,last_name,role\nana@example.org,Ana,Lopez,member\n" + row + b"\n"
+    assert problems_of(chapter, raw) == [f"Row 3: {NUL_IN_ROW}"]
+
+
+def test_invitation_upload_nul_byte_in_a_name_is_a_problem_not_a_crash(upload, mailoutbox):
+    response = upload(b"email,first_name\nana@example.org,A\x00na\n")
+    assert response.status_code == 200
+    assert response.context["problems"] == [f"Row 2: {NUL_IN_ROW}"]
+    assert (Invitation.objects.count(), len(mailoutbox)) == (0, 0)
 
 
 def test_read_invitation_csv_too_many_problems_are_summarised(chapter):

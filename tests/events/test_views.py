@@ -250,3 +250,32 @@ def test_event_list_queries_do_not_grow(client_as, rows, django_assert_num_queri
     with django_assert_num_queries(3):
         response = client.get(reverse("events:list"))
     assert len(response.context["upcoming"]) == rows
+
+
+def _numbers(page: str) -> str:
+    """The 'So far' figures as one line of text, tags removed."""
+    import re
+
+    section = page.split('id="numbers-title"', 1)[1].split("</section>", 1)[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split())
+
+
+def test_event_detail_counts_meetings_as_the_board_does_without_cancelled_ones(
+    client_as, event, chapter
+):
+    for status in ("requested", "scheduled", "cancelled", "no_show"):
+        MeetingFactory(event=event, chapter=chapter, status=status)
+    response = client_as("leader").get(reverse("events:detail", args=[event.slug]))
+    assert response.context["counts"]["meeting_count"] == 2
+    assert [board.meeting_count for board in response.context["boards"]] == [2]
+    assert "2 meetings" in _numbers(response.content.decode())
+    board = client_as("leader").get(reverse("meetings:board", args=[event.slug, chapter.slug]))
+    assert board.context["board"].stats["meetings"] == 2
+
+
+def test_event_detail_says_one_meeting_not_one_meetings(client_as, event, chapter):
+    MeetingFactory(event=event, chapter=chapter)
+    page = client_as("leader").get(reverse("events:detail", args=[event.slug])).content.decode()
+    assert "1 meeting" in _numbers(page)
+    assert "1 meetings" not in page
+    assert "1 meeting</span>" in page  # the board link too

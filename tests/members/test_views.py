@@ -128,3 +128,11 @@ def test_profile_detail_shows_practice_areas(client, member, practice_areas):
     client.force_login(member)
     response = client.get(reverse("profile"))
     assert response.context["practice_areas"] == practice_areas[:1]
+
+
+@pytest.mark.parametrize("zip_code", ["a\x00b", "5540\x00", "abcde"])
+def test_profile_edit_zip_that_is_no_zip_is_a_field_error_not_a_crash(client, member, zip_code):
+    client.force_login(member)
+    response = client.post(reverse("profile_edit"), valid_data(zip_code=zip_code))
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["zip_code"]

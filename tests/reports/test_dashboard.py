@@ -113,3 +113,12 @@ def test_chapter_dashboard_query_count_is_constant(
     with django_assert_num_queries(13):
         response = client.get(chapter_url(event, chapter))
     assert response.status_code == 200
+
+
+def test_dashboard_says_one_office_met_in_the_singular(client, staff, event, meeting, asks):
+    file_report(meeting, asks, "supports")
+    client.force_login(staff)
+    page = " ".join(client.get(dashboard_url(event)).content.decode().split())
+    assert "<strong>1</strong> office met" in page
+    assert "<strong>1</strong> report filed" in page
+    assert "<strong>1</strong> offices met" not in page
