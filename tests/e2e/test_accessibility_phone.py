@@ -66,7 +66,7 @@ def test_coverage_map_figures_are_text_and_tiles_are_links(open_page):
     )
     tile = page.locator("svg.state-map a[href='#state-MN']")
     expect(tile).to_have_attribute(
-        "aria-label", f"MN: {met} met, {scheduled} scheduled, {none} not yet contacted"
+        "aria-label", f"MN {met}/7: {met} met, {scheduled} scheduled, {none} not yet contacted"
     )
     tile.focus()
     page.keyboard.press("Enter")
