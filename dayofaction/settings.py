@@ -177,6 +177,8 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env.read_str("DAYOFACTION_TIME_ZONE", default="America/New_York")
 USE_I18N = True
+# Our wording for allauth's account pages ("Log in", not "Sign In"): locale/en.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -81,6 +81,23 @@ def take_seat(request, meeting_id):
 
 
 @login_required
+def leave_seat_confirm(request, seat_id):
+    """The step before leaving: one tap never gives up a seat (GET, so it works without JS)."""
+    seat = access.seat_for_owner(request.user, seat_id)
+    meeting = seat.meeting
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("meetings:open", args=[meeting.event.slug])
+    return render(
+        request,
+        "meetings/leave_confirm.html",
+        {"seat": seat, "meeting": meeting, "event": meeting.event, "back": target},
+    )
+
+
+@login_required
 @require_POST
 def leave_seat(request, seat_id):
     seat = access.seat_for_owner(request.user, seat_id)

@@ -45,6 +45,11 @@ urlpatterns: list = [
     path("events/<slug:event_slug>/meetings/", member_views.meetings_open, name="open"),
     path("meetings/<int:meeting_id>/seat/", member_views.take_seat, name="take_seat"),
     path("seats/<int:seat_id>/leave/", member_views.leave_seat, name="leave_seat"),
+    path(
+        "seats/<int:seat_id>/leave/confirm/",
+        member_views.leave_seat_confirm,
+        name="leave_seat_confirm",
+    ),
     path("events/<slug:event_slug>/itinerary/", member_views.itinerary, name="itinerary"),
     # calendar_views.py: ICS feed by secret token, download, revoke
     path("calendar/my-meetings.ics", calendar_views.calendar_download, name="calendar_download"),

@@ -62,6 +62,11 @@ class AskTally:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def labelled_counts(self) -> list[tuple[str, int]]:
+        """(position's label, count) in the legend's order: cells that name their column."""
+        return [(Position(value).label, count) for value, count in self.counts.items()]
+
 
 @dataclass
 class ChapterRow:

@@ -8,7 +8,7 @@ def log_in(page: Page, *, email: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
 
 def expect_logged_in_home(page: Page, *, first_name: str) -> None:

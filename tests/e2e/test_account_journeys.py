@@ -28,8 +28,8 @@ def test_newcomer_signs_up_verifies_email_and_completes_profile(browser_page, sm
     page.get_by_label("Email").fill("Ada.Okafor@example.org")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
 
     email = smtp_sink.wait_for(
         to="ada.okafor@example.org", subject_contains="Confirm your email address"
@@ -77,7 +77,7 @@ def test_login_before_verifying_shows_the_verify_email_page(browser_page, smtp_s
 
     log_in(browser_page, email="unverified@example.org", password=PASSWORD)
 
-    expect(browser_page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    expect(browser_page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
     smtp_sink.wait_for(to="unverified@example.org", subject_contains="Confirm your email address")
     browser_page.goto("/profile/")
     expect(browser_page).to_have_url(re.compile(r"/accounts/login/\?next=/profile/$"))
@@ -93,7 +93,7 @@ def test_signup_with_different_passwords_shows_the_error_and_sends_nothing(
     page.get_by_label("Email").fill("bo.reyes@example.org")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD + "-typo")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
 
     expect(page.get_by_text("You must type the same password each time.")).to_be_visible()
     expect(page.get_by_label("Email")).to_have_value("bo.reyes@example.org")
@@ -107,14 +107,14 @@ def test_member_resets_forgotten_password_through_the_emailed_link(phone_page, s
     page.goto("/accounts/login/")
     page.get_by_role("link", name="Forgot your password?").click()
     page.get_by_label("Email").fill("forgetful@example.org")
-    page.get_by_role("button", name="Reset My Password").click()
-    expect(page.get_by_role("heading", name="Password Reset")).to_be_visible()
+    page.get_by_role("button", name="Reset my password").click()
+    expect(page.get_by_role("heading", name="Reset your password")).to_be_visible()
 
     email = smtp_sink.wait_for(to=user.email, subject_contains="Reset your password")
     page.goto(link_in(email, containing="/accounts/password/reset/key/"))
     page.get_by_label("New Password:", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("New Password (again)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Change Password").click()
+    page.get_by_role("button", name="Change your password").click()
     expect(page.get_by_text("Your password is now changed.")).to_be_visible()
 
     log_in(page, email=user.email, password=NEW_PASSWORD)

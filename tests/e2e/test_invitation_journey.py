@@ -89,7 +89,7 @@ def test_invited_member_with_an_account_logs_in_from_the_link_and_joins(
     member_page.get_by_role("link", name="Log in to accept").click()
     member_page.get_by_label("Email").fill(member.email)
     member_page.get_by_label("Password").fill(PASSWORD)
-    member_page.get_by_role("button", name="Sign In").click()
+    member_page.get_by_role("button", name="Log in").click()
     member_page.get_by_role("button", name="Accept and join Tennessee").click()
 
     expect(message(member_page, "Welcome to Tennessee!")).to_be_visible()

@@ -91,7 +91,7 @@ def test_member_takes_a_seat_reads_the_itinerary_and_downloads_the_calendar(
     # Printed: the day's list without the calendar links and buttons.
     page.emulate_media(media="print")
     expect(page.locator(".calendar-card")).to_be_hidden()
-    expect(page.get_by_role("button", name=re.compile("Leave this meeting"))).to_be_hidden()
+    expect(page.get_by_role("link", name=re.compile("Leave this meeting"))).to_be_hidden()
     expect(stop).to_be_visible()
 
 
@@ -115,7 +115,8 @@ def test_waitlisted_member_is_promoted_when_the_seat_frees_up(open_page, lobby_d
     expect(page_b.locator(".stop")).to_contain_text("On the waitlist")
 
     page_a.goto("/events/ndoa/itinerary/")
-    page_a.get_by_role("button", name=re.compile("Leave this meeting")).click()
+    page_a.get_by_role("link", name=re.compile("Leave this meeting")).click()
+    page_a.get_by_role("button", name="Yes, give up my seat").click()
     expect(message(page_a, "You gave up your seat in the meeting with Ann Lind.")).to_be_visible()
     expect(page_a.get_by_text("You have no meetings in this Day of Action yet.")).to_be_visible()
 
@@ -124,4 +125,4 @@ def test_waitlisted_member_is_promoted_when_the_seat_frees_up(open_page, lobby_d
     expect(stop).to_contain_text("Ann Lind")
     expect(stop).not_to_contain_text("On the waitlist")
     expect(stop).not_to_have_class(re.compile("stop--waitlisted"))
-    expect(stop.get_by_role("button", name=re.compile("Leave this meeting"))).to_be_visible()
+    expect(stop.get_by_role("link", name=re.compile("Leave this meeting"))).to_be_visible()

@@ -491,3 +491,27 @@ def test_home_links_a_member_to_their_itinerary(client, member, event):
     assert "My Days of Action" in page
     assert reverse("meetings:itinerary", args=["ndoa"]) in page
     assert reverse("meetings:open", args=["ndoa"]) in page
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("member", 200), ("leader", 403), ("other_leader", 403), ("staff", 403)],
+)
+def test_leave_seat_confirm_permissions(client, roles, member_seat, role, status):
+    response = client_for(client, roles[role]).get(
+        reverse("meetings:leave_seat_confirm", args=[member_seat.pk])
+    )
+
+    assert response.status_code == status
+    member_seat.refresh_from_db()
+    assert member_seat.status == SeatStatus.CONFIRMED
+
+
+def test_leave_seat_confirm_asks_and_goes_back_only_inside_the_site(client, member, member_seat):
+    url = reverse("meetings:leave_seat_confirm", args=[member_seat.pk])
+    inside = client_for(client, member).get(url, {"next": "/events/ndoa/itinerary/"})
+    outside = client.get(url, {"next": "https://evil.example/"})
+
+    assert "Give up your seat?" in inside.content.decode()
+    assert inside.context["back"] == "/events/ndoa/itinerary/"
+    assert outside.context["back"] == reverse("meetings:open", args=["ndoa"])

@@ -121,13 +121,38 @@
       });
   }
 
-  tabs.forEach(function (tab) {
-    tab.addEventListener("click", function () {
-      current = tab.dataset.list;
-      tabs.forEach(function (t) { t.setAttribute("aria-selected", t === tab ? "true" : "false"); });
-      counts();
-      filter();
-      search.focus();
+  // The ARIA tabs pattern: one tab in the Tab order (roving tabindex), arrows and Home/End
+  // move between tabs and select them; the panel is named by the selected tab.
+  var panel = root.querySelector("[role=tabpanel]");
+  var tabList = Array.prototype.slice.call(tabs);
+
+  function select(tab, moveFocus) {
+    current = tab.dataset.list;
+    tabList.forEach(function (t) {
+      var on = t === tab;
+      t.setAttribute("aria-selected", on ? "true" : "false");
+      t.tabIndex = on ? 0 : -1;
+    });
+    panel.setAttribute("aria-labelledby", tab.id);
+    rows.setAttribute("aria-label", tab.dataset.list === "press" ? "Expected press" : "Expected guests");
+    if (moveFocus) tab.focus();
+    counts();
+    filter();
+  }
+
+  tabList.forEach(function (tab, index) {
+    tab.addEventListener("click", function () { select(tab, true); });
+    tab.addEventListener("keydown", function (event) {
+      var last = tabList.length - 1;
+      var next = {
+        ArrowRight: index === last ? 0 : index + 1,
+        ArrowLeft: index === 0 ? last : index - 1,
+        Home: 0,
+        End: last,
+      }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      select(tabList[next], true);
     });
   });
 

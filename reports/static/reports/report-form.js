@@ -2,7 +2,17 @@
 // moment after the last change. The Save button works the same without it.
 (function () {
   var form = document.getElementById("report-form");
-  if (!form || form.dataset.autosave !== "on" || !window.fetch) return;
+  if (!form) return;
+  var bar = form.querySelector(".report-actions");
+  // The stylesheet's scroll-padding keeps a focused field clear of the sticky save bar
+  // when the browser scrolls it into view; a field the browser finds "visible enough"
+  // while half behind the bar is not scrolled, so finish the job here.
+  form.addEventListener("focusin", function (event) {
+    if (!bar || bar.contains(event.target)) return;
+    var hidden = event.target.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+    if (hidden > 0) window.scrollBy(0, hidden + 16);
+  });
+  if (form.dataset.autosave !== "on" || !window.fetch) return;
   var status = form.querySelector("[data-autosave-status]");
   var timer = null;
   var saving = false;
