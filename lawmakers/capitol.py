@@ -17,7 +17,8 @@ _BUILDING_WORDS = [
     (r"FORD|FHOB", Building.FORD),
     (r"CAPITOL", Building.CAPITOL),
 ]
-_SENATE_BUILDINGS = {Building.RUSSELL, Building.DIRKSEN, Building.HART}
+SENATE_BUILDINGS = frozenset({Building.RUSSELL, Building.DIRKSEN, Building.HART})
+HOUSE_BUILDINGS = frozenset({Building.CANNON, Building.LONGWORTH, Building.RAYBURN, Building.FORD})
 _ROOM = re.compile(r"^\s*([A-Z]{0,3}\d*-?\d+[A-Z]?)\b", re.IGNORECASE)
 
 
@@ -25,6 +26,19 @@ class Office(NamedTuple):
     building: str
     room: str
     side: str
+
+
+def capitol_side(building: str, room: str = "") -> str:
+    """The side of the U.S. Capitol a room is on, or "" when neither building nor room says."""
+    if building in SENATE_BUILDINGS:
+        return CapitolSide.SENATE
+    if building == Building.CAPITOL:
+        # Rooms in the Capitol carry their wing: S-211 / SVC on the Senate side, H / HVC the House.
+        wing = room.strip().upper()[:1]
+        return {"S": CapitolSide.SENATE, "H": CapitolSide.HOUSE}.get(wing, "")
+    if building in HOUSE_BUILDINGS:
+        return CapitolSide.HOUSE
+    return ""
 
 
 def parse_office(text: str) -> Office:
@@ -36,19 +50,4 @@ def parse_office(text: str) -> Office:
     building = next((b for pattern, b in _BUILDING_WORDS if re.search(pattern, upper)), "")
     match = _ROOM.match(place)
     room = match.group(1).upper() if match else ""
-    if building in _SENATE_BUILDINGS:
-        side = CapitolSide.SENATE
-    elif building == Building.CAPITOL:
-        # Rooms in the Capitol carry their wing: S-211 / SVC on the Senate side, H / HVC the House.
-        side = (
-            CapitolSide.SENATE
-            if room.startswith("S")
-            else CapitolSide.HOUSE
-            if room.startswith("H")
-            else ""
-        )
-    elif building:
-        side = CapitolSide.HOUSE
-    else:
-        side = ""
-    return Office(str(building), room, str(side))
+    return Office(str(building), room, str(capitol_side(building, room)))
