@@ -51,3 +51,54 @@ def parse_office(text: str) -> Office:
     match = _ROOM.match(place)
     room = match.group(1).upper() if match else ""
     return Office(str(building), room, str(capitol_side(building, room)))
+
+
+# A state legislator's capitol office as Open States publishes it, e.g.
+# "Room 732, Cordell Hull Building 425 Rep. John Lewis Way North, Nashville, TN 37243"
+# or "1021 O St. Suite 8530, Sacramento, CA 95814". Checked in order: the first match wins.
+_STATE_BUILDING_WORDS = {
+    "TN": [
+        (r"CORDELL HULL", Building.TN_CORDELL_HULL),
+        (r"CAPITOL", Building.TN_CAPITOL),
+    ],
+    "MA": [(r"STATE HOUSE|24 BEACON", Building.MA_STATE_HOUSE)],
+    "CA": [
+        (r"\b1021 O\b", Building.CA_O_STREET),
+        (r"\b1020 N\b|LEGISLATIVE OFFICE BUILDING", Building.CA_N_STREET),
+        (r"CAPITOL ANNEX", Building.CA_CAPITOL_ANNEX),
+        (r"CAPITOL", Building.CA_CAPITOL),
+    ],
+    "MN": [
+        (r"SENATE BUILDING|95 (W\. )?UNIVERSITY", Building.MN_SENATE),
+        (r"CENTENNIAL", Building.MN_CENTENNIAL),
+        (r"STATE OFFICE BUILDING", Building.MN_STATE_OFFICE),
+        (r"CAPITOL", Building.MN_CAPITOL),
+    ],
+}
+_STATE_ROOM = re.compile(r"\b(?:ROOM|SUITE)\s+([A-Z0-9][A-Z0-9-]*)", re.IGNORECASE)
+_FLOOR = re.compile(r"\b([A-Z][a-z]+|\d+(?:st|nd|rd|th)) Floor\b")
+
+
+def parse_state_office(text: str, state: str) -> Office:
+    """Building and room of a state capitol office; empty strings for what is not recognised.
+
+    Where the office gives a floor and no room (Minnesota's Centennial Office
+    Building), the floor stands in as the room: it is what a visitor looks for.
+    """
+    place = (text or "").strip()
+    if not place:
+        return Office("", "", "")
+    upper = place.upper()
+    words = _STATE_BUILDING_WORDS.get(state.upper(), [])
+    building = next((b for pattern, b in words if re.search(pattern, upper)), "")
+    if not building:
+        return Office("", "", "")
+    room_match = _STATE_ROOM.search(place)
+    floor_match = _FLOOR.search(place)
+    if room_match:
+        room = room_match.group(1).upper()
+    elif floor_match:
+        room = f"{floor_match.group(1)} floor"
+    else:
+        room = ""
+    return Office(str(building), room[:20], "")
