@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from chapters.models import Chapter
-from events.models import Event, Level
+from events.models import Event
 from lawmakers.models import Lawmaker
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, SeatStatus
 from meetings.selectors import UncoveredOffice, chapter_meetings, uncovered_offices
@@ -163,10 +163,7 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
             f"{', '.join(names)} also {'has' if len(names) == 1 else 'have'} a meeting with "
             f"{others[0].lawmaker} in this event: agree which one goes ahead, or join theirs."
         )
-    # Who represents whom is known for Congress only, so a state day lists no offices.
-    uncovered = (
-        uncovered_offices(event=event, chapter=chapter) if event.level == Level.NATIONAL else []
-    )
+    uncovered = uncovered_offices(event=event, chapter=chapter)
     return Board(
         event=event,
         chapter=chapter,
