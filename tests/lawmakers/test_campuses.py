@@ -10,6 +10,13 @@ from tests.permissions import LOGIN, assert_status, matrix
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def campuses(db):
+    # The data migration seeds them, but a transactional test elsewhere may have
+    # flushed the tables since: seed again (it adds only what is missing).
+    seed_campuses()
+
+
 def minutes_of(first, second):
     pair = sorted((first, second))
     return WalkingTime.objects.get(from_building_id=pair[0], to_building_id=pair[1]).minutes

@@ -6,13 +6,20 @@ import pytest
 
 from events.models import Level as EventLevel
 from lawmakers import capitol
-from lawmakers.campuses import campus_walking_update, walking_rules
+from lawmakers.campuses import campus_walking_update, seed_campuses, walking_rules
 from lawmakers.models import Building, Campus, CampusBuilding, Level, WalkingTime
 from meetings import rules
 from meetings.rules import Slot, clash, required_gap_minutes, walking_group
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def campuses(db):
+    # The data migration seeds them, but a transactional test elsewhere may have
+    # flushed the tables since: seed again (it adds only what is missing).
+    seed_campuses()
 
 
 def at(event, hour, minute, building, room=""):
