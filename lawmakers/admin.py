@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from lawmakers.models import Committee, CommitteeSeat, DistrictOffice, Lawmaker
+from lawmakers.models import (
+    Campus,
+    CampusBuilding,
+    Committee,
+    CommitteeSeat,
+    DistrictOffice,
+    Lawmaker,
+)
 
 
 class DistrictOfficeInline(admin.TabularInline):
@@ -33,3 +40,17 @@ class CommitteeSeatAdmin(admin.ModelAdmin):
     search_fields = ["lawmaker__full_name", "committee__name", "committee__code"]
     list_select_related = ["lawmaker", "committee", "committee__parent"]
     raw_id_fields = ["lawmaker", "committee"]
+
+
+class CampusBuildingInline(admin.TabularInline):
+    model = CampusBuilding
+    extra = 0
+    fields = ["code", "name", "group", "position"]
+
+
+@admin.register(Campus)
+class CampusAdmin(admin.ModelAdmin):
+    """Staff edit walking minutes on the campus pages (/lawmakers/campuses/)."""
+
+    list_display = ["name", "level", "state"]
+    inlines = [CampusBuildingInline]

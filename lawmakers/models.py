@@ -27,6 +27,14 @@ class CapitolSide(models.TextChoices):
 
 
 class Building(models.TextChoices):
+    """The buildings the office parsers recognise, by code.
+
+    The code is what lawmakers, committees and meetings store; which campus a
+    building belongs to, its group and the walking minutes between buildings
+    are data (`CampusBuilding`, `WalkingTime`) that staff edit. The names stay
+    here so that every page can name a meeting's place without a query.
+    """
+
     RUSSELL = "russell", "Russell Senate Office Building"
     DIRKSEN = "dirksen", "Dirksen Senate Office Building"
     HART = "hart", "Hart Senate Office Building"
@@ -35,6 +43,17 @@ class Building(models.TextChoices):
     RAYBURN = "rayburn", "Rayburn House Office Building"
     FORD = "ford", "Ford House Office Building"
     CAPITOL = "capitol", "U.S. Capitol"
+    TN_CAPITOL = "tn-capitol", "Tennessee State Capitol"
+    TN_CORDELL_HULL = "tn-cordell-hull", "Cordell Hull Building"
+    MA_STATE_HOUSE = "ma-state-house", "Massachusetts State House"
+    CA_CAPITOL = "ca-capitol", "California State Capitol"
+    CA_CAPITOL_ANNEX = "ca-capitol-annex", "Capitol Annex"
+    CA_O_STREET = "ca-1021-o-street", "1021 O Street (the Annex swing space)"
+    CA_N_STREET = "ca-1020-n-street", "Legislative Office Building, 1020 N Street"
+    MN_CAPITOL = "mn-capitol", "Minnesota State Capitol"
+    MN_SENATE = "mn-senate-building", "Minnesota Senate Building"
+    MN_STATE_OFFICE = "mn-state-office", "State Office Building"
+    MN_CENTENNIAL = "mn-centennial", "Centennial Office Building"
 
 
 class Lawmaker(models.Model):
@@ -221,3 +240,92 @@ class ZipDistrict(models.Model):
 
     def __str__(self):
         return f"{self.zcta} → {self.state}-{self.district}"
+
+
+class Campus(models.Model):
+    """Where a Day of Action walks: the U.S. Capitol complex, or one state's capitol."""
+
+    level = models.CharField(max_length=10, choices=Level.choices)
+    state = USStateField(blank=True, help_text="Empty for the U.S. Capitol complex.")
+    name = models.CharField(max_length=120)
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the walking minutes come from (estimates to check on the ground).",
+    )
+
+    class Meta:
+        ordering = ["level", "state"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "state"], name="lawmakers_one_campus_each"),
+            models.CheckConstraint(
+                condition=models.Q(level=Level.FEDERAL, state="")
+                | models.Q(level=Level.STATE) & ~models.Q(state=""),
+                name="lawmakers_campus_state_for_state_level_only",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def key(self) -> str:
+        """The campus in a URL: "us" for the U.S. Capitol, else the state's code in lower case."""
+        return "us" if self.level == Level.FEDERAL else self.state.lower()
+
+
+class CampusBuilding(models.Model):
+    """A building of a campus and its group (a side or wing: buildings near one another)."""
+
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="buildings")
+    code = models.CharField(max_length=20, unique=True, choices=Building.choices)
+    name = models.CharField(max_length=120)
+    group = models.CharField(
+        max_length=60,
+        help_text="Buildings in one group are a short walk apart (the event's same-side gap); "
+        "walking between groups takes the event's across-sides gap.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["campus", "position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class WalkingTime(models.Model):
+    """Minutes to walk between two buildings of a campus, either way.
+
+    A pair with a row uses these minutes instead of the event's same-side or
+    across-sides gap; a pair without one uses the gap its groups give.
+    """
+
+    from_building = models.ForeignKey(
+        CampusBuilding, on_delete=models.CASCADE, to_field="code", related_name="walks"
+    )
+    to_building = models.ForeignKey(
+        CampusBuilding, on_delete=models.CASCADE, to_field="code", related_name="+"
+    )
+    minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty: the gap the buildings' groups give."
+    )
+
+    class Meta:
+        ordering = ["from_building", "to_building"]
+        constraints = [
+            # Stored once per pair, the codes in order, so "either way" is one row.
+            models.CheckConstraint(
+                condition=models.Q(from_building__lt=models.F("to_building")),
+                name="lawmakers_walk_pair_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["from_building", "to_building"], name="lawmakers_walk_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes__lte=120), name="lawmakers_walk_at_most_two_hours"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_building_id} ↔ {self.to_building_id}: {self.minutes} min"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
+from lawmakers.campuses import seed_campuses
 from lawmakers.importers.congress import CongressData, parse_congress
 from lawmakers.importers.openstates import parse_state
 from lawmakers.importers.summary import Counts, ImportSummary
@@ -73,6 +74,8 @@ def lawmakers_import(
             _write_state(state, lawmakers, offices, summary)
         if parsed.zip_rows is not None:
             _write_zip_rows(parsed.zip_rows, summary)
+        # Campuses missing from the database (a new state capitol) are added; edits stay.
+        seed_campuses()
     _add_facts(parsed, summary)
     return summary
 

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from chapters.models import Chapter
-from events.models import Event, Level
+from events.models import Event
 from lawmakers.models import Lawmaker
 from meetings.clashes import SeatedClash, seated_clashes
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, SeatStatus
@@ -171,10 +171,7 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
         when = event.local(block.meeting.starts_at)
         label = f"{block.meeting.lawmaker} at {when:%-I:%M %p}"
         warnings += [f"{label}: {clash.text}" for clash in block.clashes]
-    # Who represents whom is known for Congress only, so a state day lists no offices.
-    uncovered = (
-        uncovered_offices(event=event, chapter=chapter) if event.level == Level.NATIONAL else []
-    )
+    uncovered = uncovered_offices(event=event, chapter=chapter)
     return Board(
         event=event,
         chapter=chapter,

@@ -12,6 +12,7 @@ from events.models import Event, Level
 from lawmakers.models import Building, Lawmaker
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingKind, SeatStatus
+from meetings.rules import campus_rules
 from members.models import User
 
 STATE_NAMES = dict(STATE_CHOICES)
@@ -69,6 +70,15 @@ class LawmakerField(forms.TypedChoiceField):
         return self.lawmakers[pk] if pk not in (None, "") else None
 
 
+def _building_choices(event: Event, meeting: Meeting | None) -> list[tuple[str, str]]:
+    """The buildings of the event's campus (and the meeting's own, should it be elsewhere)."""
+    codes = list(campus_rules(event).groups)
+    if meeting is not None and meeting.building and meeting.building not in codes:
+        codes.append(meeting.building)
+    labels = dict(Building.choices)
+    return [("", "The office's building"), *((code, labels.get(code, code)) for code in codes)]
+
+
 class MeetingForm(SafeForm):
     lawmaker = forms.Field()  # replaced in __init__, with the event's lawmakers
     start_time = forms.TimeField(
@@ -112,6 +122,7 @@ class MeetingForm(SafeForm):
         self.order_fields(["lawmaker"])
         self.fields["lead"].queryset = chapter_people(chapter, meeting)
         self.fields["minutes"].initial = event.default_meeting_minutes
+        self.fields["building"].choices = _building_choices(event, meeting)
         if meeting is not None and not self.is_bound:
             self.initial.update(
                 lawmaker=meeting.lawmaker_id,

@@ -85,11 +85,9 @@ def leave_seat_confirm(request, seat_id):
     """The step before leaving: one tap never gives up a seat (GET, so it works without JS)."""
     seat = access.seat_for_owner(request.user, seat_id)
     meeting = seat.meeting
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("meetings:open", args=[meeting.event.slug])
+    target = next_or(
+        request, reverse("meetings:open", args=[meeting.event.slug]), data=request.GET
+    )
     return render(
         request,
         "meetings/leave_confirm.html",

@@ -1,20 +1,23 @@
-"""The walking rules of a Day of Action: how much time one needs between two meetings."""
+"""The walking rules of a Day of Action: how much time one needs between two meetings.
+
+The event's three gaps (same building, same side, across sides) are the
+defaults; the campus it walks (the U.S. Capitol for a national day, the
+state's capitol for a state day) says which buildings share a side or group
+and where a walk between two buildings takes its own minutes.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from events.models import Event
-from lawmakers.models import Building, CapitolSide
+from events.models import Level as EventLevel
+from lawmakers.campuses import WalkingRules, walking_rules
+from lawmakers.capitol import capitol_side
+from lawmakers.models import Level
 
-SENATE_BUILDINGS = {Building.RUSSELL, Building.DIRKSEN, Building.HART}
+__all__ = ["Slot", "capitol_side", "clash", "gap_minutes", "required_gap_minutes"]
 
-
-def capitol_side(building: str, room: str = "") -> str:
-    if building in SENATE_BUILDINGS:
-        return CapitolSide.SENATE
-    if building == Building.CAPITOL:
-        return CapitolSide.SENATE if room.upper().startswith("S") else CapitolSide.HOUSE
-    return CapitolSide.HOUSE if building else ""
+_RULES_ATTRIBUTE = "_walking_rules"
 
 
 @dataclass(frozen=True)
@@ -38,19 +41,42 @@ class Slot:
         )
 
 
+def campus_rules(event: Event) -> WalkingRules:
+    """The walking rules of the event's campus, read once per event object."""
+    rules = event.__dict__.get(_RULES_ATTRIBUTE)
+    if rules is None:
+        if event.level == EventLevel.NATIONAL:
+            rules = walking_rules(level=Level.FEDERAL)
+        else:
+            rules = walking_rules(level=Level.STATE, state=event.state)
+        event.__dict__[_RULES_ATTRIBUTE] = rules
+    return rules
+
+
+def walking_group(event: Event, building: str, room: str = "") -> str:
+    """The side or group of the event's campus a room is in ("" when unknown)."""
+    return campus_rules(event).group(building, room) if building else ""
+
+
 def required_gap_minutes(event: Event, first: Slot, second: Slot) -> int:
     """Minutes needed to walk from one meeting's room to the next one's."""
     if first.building and first.building == second.building:
         return event.gap_same_building_minutes
-    side_a, side_b = (
-        capitol_side(first.building, first.room),
-        capitol_side(second.building, second.room),
-    )
-    if side_a and side_b and side_a != side_b:
+    if not first.building or not second.building:
+        # A room not known yet: assume the longest walk, so nobody is promised the impossible.
         return event.gap_across_sides_minutes
-    if side_a and side_b:
-        return event.gap_same_side_minutes
-    # A room not known yet: assume the longest walk, so nobody is promised the impossible.
+    rules = campus_rules(event)
+    minutes = rules.pair_minutes(first.building, second.building)
+    if minutes is not None:
+        # Leaving one office and finding the next never takes less than within a building.
+        return max(minutes, event.gap_same_building_minutes)
+    group_a = rules.group(first.building, first.room)
+    group_b = rules.group(second.building, second.room)
+    if group_a and group_b:
+        return (
+            event.gap_same_side_minutes if group_a == group_b else event.gap_across_sides_minutes
+        )
+    # A building this campus does not know (a Senate room on a state day): the longest walk.
     return event.gap_across_sides_minutes
 
 

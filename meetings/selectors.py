@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from chapters.models import Chapter, Membership
 from events.models import Event, Registration
 from lawmakers.models import Lawmaker
+from meetings.forms import lawmakers_for
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
 from meetings.rules import Slot, gap_minutes, required_gap_minutes
 from members.constituency import constituencies_for
@@ -51,7 +52,8 @@ class UncoveredOffice:
 
 
 def uncovered_offices(*, event: Event, chapter: Chapter) -> list[UncoveredOffice]:
-    """Offices our registered members are constituents of, with no meeting in this event yet."""
+    """Offices of the event's legislature our registered members are constituents of,
+    with no meeting in this event yet."""
     registered = (
         Registration.objects.filter(
             event=event, user__memberships__chapter=chapter, user__profile__isnull=False
@@ -71,7 +73,9 @@ def uncovered_offices(*, event: Event, chapter: Chapter) -> list[UncoveredOffice
     for user_id, lawmaker_ids in represented.items():
         for lawmaker_id in lawmaker_ids - met:
             wanted[lawmaker_id].append(people[user_id])
-    lawmakers = Lawmaker.objects.in_bulk(list(wanted))
+    # Only the event's legislature: Congress for a national day, the state's for a state day
+    # (a member's constituency holds both).
+    lawmakers = lawmakers_for(event).in_bulk(list(wanted))
     offices = [UncoveredOffice(lawmakers[pk], wanted[pk]) for pk in wanted if pk in lawmakers]
     return sorted(offices, key=lambda office: (-len(office.constituents), office.lawmaker.state))
 

@@ -1,12 +1,14 @@
 """Geometry for the dashboard's drawings; the templates turn it into SVG.
 
 No map service: the states are a tile grid, one square each, placed roughly
-where they are, so every state is the same size and easy to read.
+where they are, so every state is the same size and easy to read. A state
+day's legislature is drawn as one square per seat, chamber by chamber, in
+district order.
 """
 
 from dataclasses import dataclass
 
-from reports.coverage import AskTally, Tally
+from reports.coverage import MET, SCHEDULED, AskTally, SeatCell, Tally
 from reports.models import Position
 
 # (column, row) of each state's tile.
@@ -173,3 +175,75 @@ def position_bars(asks: list[AskTally]) -> list[AskBar]:
 
 def position_legend() -> list[tuple[str, str]]:
     return [(POSITION_COLOURS[value], label) for value, label in Position.choices]
+
+
+SEAT_TILE, SEAT_GAP, SEATS_PER_ROW = 24, 4, 20
+SEAT_COLOURS = {MET: "#1d7a46", SCHEDULED: "#e0a82e"}
+SEAT_NONE_COLOUR = "#eef1f6"
+SEAT_STATE_LABELS = {MET: "met", SCHEDULED: "scheduled"}
+
+
+@dataclass
+class SeatTile:
+    x: int
+    y: int
+    fill: str
+    district: str
+    title: str
+
+    @property
+    def dark(self) -> bool:
+        return self.fill == SEAT_COLOURS[MET]
+
+
+@dataclass
+class ChamberGrid:
+    """One chamber of a legislature: a square per seat, SEATS_PER_ROW to a row."""
+
+    label: str
+    tally: Tally
+    tiles: list[SeatTile]
+    width: int
+    height: int
+
+
+def chamber_grids(cells: list[SeatCell]) -> list[ChamberGrid]:
+    by_chamber: dict[str, list[SeatCell]] = {}
+    for cell in cells:
+        by_chamber.setdefault(cell.chamber, []).append(cell)
+    grids = []
+    step = SEAT_TILE + SEAT_GAP
+    for chamber_cells in by_chamber.values():
+        tally = Tally(chamber_cells[0].chamber_name, key=chamber_cells[0].chamber)
+        tiles = []
+        for number, cell in enumerate(chamber_cells):
+            tally.add(cell.state)
+            state_label = SEAT_STATE_LABELS.get(cell.state, "not yet contacted")
+            tiles.append(
+                SeatTile(
+                    x=number % SEATS_PER_ROW * step,
+                    y=number // SEATS_PER_ROW * step,
+                    fill=SEAT_COLOURS.get(cell.state, SEAT_NONE_COLOUR),
+                    district=cell.district,
+                    title=f"District {cell.district}: {cell.name}, {state_label}",
+                )
+            )
+        rows = -(-len(chamber_cells) // SEATS_PER_ROW)
+        grids.append(
+            ChamberGrid(
+                label=tally.label,
+                tally=tally,
+                tiles=tiles,
+                width=min(len(chamber_cells), SEATS_PER_ROW) * step,
+                height=rows * step,
+            )
+        )
+    return grids
+
+
+def seat_legend() -> list[tuple[str, str]]:
+    return [
+        (SEAT_COLOURS[MET], "met"),
+        (SEAT_COLOURS[SCHEDULED], "scheduled"),
+        (SEAT_NONE_COLOUR, "not yet contacted"),
+    ]

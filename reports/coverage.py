@@ -1,9 +1,11 @@
 """Coverage of an event's offices: met, scheduled, not yet contacted — in seven queries.
 
-Staff see the whole legislature the event meets; a chapter's leaders see the
-offices of their chapter's states and their chapter's own meetings.
+Staff see the whole legislature the event meets (Congress, or one state's
+legislature); a chapter's leaders see the offices of their chapter's states
+and their chapter's own meetings.
 """
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +14,8 @@ from django.utils import timezone
 
 from chapters.models import Chapter
 from events.models import Event
-from lawmakers.models import CommitteeSeat, Lawmaker
+from events.models import Level as EventLevel
+from lawmakers.models import CommitteeSeat, Lawmaker, Level
 from meetings.forms import lawmakers_for
 from meetings.models import Meeting, MeetingStatus
 from reports.models import AskPosition, Position, ReportStatus
@@ -84,6 +87,17 @@ class ChapterRow:
         return round(100 * self.filed / due, 1) if due else 0.0
 
 
+@dataclass(frozen=True)
+class SeatCell:
+    """One office of the legislature and how far we got with it (for the district grid)."""
+
+    chamber: str
+    chamber_name: str
+    district: str
+    name: str
+    state: str
+
+
 @dataclass
 class Coverage:
     overall: Tally
@@ -96,6 +110,7 @@ class Coverage:
     outstanding: list[Meeting]
     outstanding_count: int
     filed_count: int
+    seat_cells: list[SeatCell] = field(default_factory=list)
 
 
 def _office_states(meetings: list[dict]) -> dict[int, str]:
@@ -114,6 +129,33 @@ def _is_outstanding(row: dict, now) -> bool:
     return row["status"] == MeetingStatus.HELD or row["ends_at"] <= now
 
 
+def _party_label(lawmaker: Lawmaker) -> str:
+    # Congress's three parties by name; a legislature's as it names them
+    # (Democratic-Farmer-Labor in Minnesota), since its parties are few.
+    if lawmaker.level == Level.STATE:
+        return lawmaker.party or "Other"
+    return lawmaker.party if lawmaker.party in PARTIES else "Other"
+
+
+def _district_key(district: str):
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", district)]
+
+
+def _seat_cells(lawmakers, state_of) -> list[SeatCell]:
+    """The offices in chamber and district order, each with its coverage state."""
+    ordered = sorted(lawmakers, key=lambda lm: (lm.chamber, _district_key(lm.district)))
+    return [
+        SeatCell(
+            chamber=lm.chamber,
+            chamber_name=lm.chamber_name,
+            district=lm.district,
+            name=lm.full_name,
+            state=state_of.get(lm.pk, NOT_CONTACTED),
+        )
+        for lm in ordered
+    ]
+
+
 def _tallies(lawmakers, state_of, seats):
     overall = Tally("All offices")
     chambers: dict[str, Tally] = {}
@@ -128,7 +170,7 @@ def _tallies(lawmakers, state_of, seats):
         overall.add(state)
         chambers.setdefault(lawmaker.chamber, Tally(lawmaker.chamber_name, key=lawmaker.chamber))
         chambers[lawmaker.chamber].add(state)
-        party = lawmaker.party if lawmaker.party in PARTIES else "Other"
+        party = _party_label(lawmaker)
         parties.setdefault(party, Tally(party, key=party)).add(state)
         states.setdefault(lawmaker.state, Tally(lawmaker.state, key=lawmaker.state)).add(state)
         for seat in committees_of[lawmaker.pk]:
@@ -169,7 +211,9 @@ def coverage_for(*, event: Event, chapter: Chapter | None = None) -> Coverage:
             "report__status",
         ).order_by()
     )
-    lawmakers = list(offices.only("pk", "chamber", "state", "party", "level"))
+    lawmakers = list(
+        offices.only("pk", "chamber", "state", "party", "level", "district", "full_name")
+    )
     seats = CommitteeSeat.objects.filter(
         lawmaker__in=offices, committee__parent__isnull=True, committee__is_current=True
     ).values("lawmaker_id", "committee_id", "committee__name", "committee__code")
@@ -207,6 +251,8 @@ def coverage_for(*, event: Event, chapter: Chapter | None = None) -> Coverage:
         outstanding=outstanding,
         outstanding_count=len(outstanding_ids),
         filed_count=sum(row["report__status"] == ReportStatus.FILED for row in rows),
+        # A state day draws its legislature seat by seat instead of the map of states.
+        seat_cells=_seat_cells(lawmakers, state_of) if event.level == EventLevel.STATE else [],
     )
 
 

@@ -1,5 +1,6 @@
 """Read Open States person files (one YAML file per legislator) for one state."""
 
+from lawmakers.capitol import parse_state_office
 from lawmakers.importers.common import load_yaml, parse_date, require, state_code, text
 from lawmakers.importers.errors import DataFileError
 from lawmakers.importers.summary import ImportSummary
@@ -46,6 +47,7 @@ def parse_person(data, *, state: str, file: str, summary: ImportSummary):
     offices = [o for o in data.get("offices") or [] if isinstance(o, dict)]
     capitol = next((o for o in offices if o.get("classification") == "capitol"), {})
     links = [link.get("url") for link in data.get("links") or [] if isinstance(link, dict)]
+    office = parse_state_office(text(capitol.get("address"), 300), state)
     row = {
         "level": Level.STATE,
         "chamber": Chamber.UPPER if role["type"] == "upper" else Chamber.LOWER,
@@ -70,8 +72,8 @@ def parse_person(data, *, state: str, file: str, summary: ImportSummary):
         "website": text(links[0] if links else "", 300),
         "contact_form": "",
         "office_raw": text(capitol.get("address"), 300),
-        "office_building": "",
-        "office_room": "",
+        "office_building": office.building,
+        "office_room": office.room,
         "capitol_side": "",
         "mailing_address": text(capitol.get("address"), 300),
         "social": {},

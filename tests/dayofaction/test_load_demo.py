@@ -3,19 +3,26 @@ import io
 from django.core.management import call_command
 
 from chapters.models import Chapter, Membership, Role
-from events.models import Event, EventStatus, Level
-from members.models import User
+from dayofaction.demo_participants import (
+    CHAPTERS,
+    CROWD_DOMAIN,
+    demo_chapters_create,
+    demo_participants_create,
+)
+from events.models import Event, EventStatus, Level, Registration
+from lawmakers.models import ZipDistrict
+from members.models import Profile, User
 
 
 def test_load_demo_twice_creates_the_demo_once(db, capsys):
     call_command("load_demo")
     call_command("load_demo")
     chapters = {chapter.name: chapter.state_codes for chapter in Chapter.objects.all()}
-    assert chapters == {
-        "Massachusetts": ["MA"],
-        "Minnesota/Dakotas": ["MN", "ND", "SD"],
-        "Tennessee": ["TN"],
-    }
+    assert len(chapters) == 39
+    assert chapters["Minnesota/Dakotas"] == ["MN", "ND", "SD"]
+    assert (chapters["Massachusetts"], chapters["Tennessee"]) == (["MA"], ["TN"])
+    # Every state and DC has a chapter.
+    assert len({state for states in chapters.values() for state in states}) == 51
     staff = User.objects.get(email="staff@example.org")
     assert (staff.is_staff, staff.is_superuser) == (True, True)
     event = Event.objects.get()
@@ -33,3 +40,59 @@ def test_load_demo_twice_creates_the_demo_once(db, capsys):
 def test_load_demo_accounts_can_log_in(client, db):
     call_command("load_demo", stdout=io.StringIO())
     assert client.login(email="amara.okafor@example.org", password="lobby-day-demo") is True
+
+
+def _zip_table():
+    """Two ZIP areas per state of the chapters, the second spanning two districts."""
+    states = {state for _, chapter_states, _ in CHAPTERS for state in chapter_states}
+    rows = []
+    for number, state in enumerate(sorted(states)):
+        rows.append(ZipDistrict(zcta=f"{10000 + 2 * number}", state=state, district=1))
+        rows.append(ZipDistrict(zcta=f"{10001 + 2 * number}", state=state, district=1))
+        rows.append(ZipDistrict(zcta=f"{10001 + 2 * number}", state=state, district=2))
+    ZipDistrict.objects.bulk_create(rows)
+
+
+def test_load_demo_registers_a_crowd_with_real_zips_across_the_chapters(client, db):
+    _zip_table()
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+
+    crowd = Profile.objects.filter(user__email__endswith=f"@{CROWD_DOMAIN}")
+    event = Event.objects.get()
+    assert crowd.count() == 344
+    assert Registration.objects.filter(event=event, user__profile__in=crowd).count() == 344
+    first_timers = crowd.filter(first_time_advocate=True).count()
+    assert first_timers == 68  # one in five
+    zips = set(ZipDistrict.objects.values_list("zcta", "state"))
+    assert set(crowd.values_list("zip_code", "state")) <= zips
+    # Most who live in a ZIP spanning two districts chose theirs; some never did.
+    assert crowd.filter(zip_code__endswith="1", congressional_district__isnull=True).exists()
+    assert crowd.filter(congressional_district=2).exists()
+    chapters = Membership.objects.filter(user__profile__in=crowd).values("chapter").distinct()
+    assert chapters.count() == 39
+    # One shared hash of the demo password: every account can log in.
+    assert client.login(email=crowd.first().user.email, password="lobby-day-demo") is True
+    assert client.login(email="priya.raman@example.org", password="lobby-day-demo") is True
+
+
+def test_demo_participants_come_back_with_their_hours_for_the_next_step(db):
+    _zip_table()
+    call_command("load_demo", stdout=io.StringIO())
+    event = Event.objects.get()
+    chapters = demo_chapters_create()
+
+    crowd = demo_participants_create(event=event, chapters=chapters)
+
+    assert len(crowd) == 344
+    assert len({participant.user_id for participant in crowd}) == 344
+    late = [p for p in crowd if p.arrive_by is not None]
+    early = [p for p in crowd if p.leave_at is not None]
+    assert late and early
+    assert len(late) + len(early) < 344 / 2  # most give the whole day
+    assert crowd == demo_participants_create(event=event, chapters=chapters)
+
+
+def test_load_demo_without_the_zip_table_has_no_crowd(db):
+    call_command("load_demo", stdout=io.StringIO())
+    assert not User.objects.filter(email__endswith=f"@{CROWD_DOMAIN}").exists()

@@ -1,12 +1,15 @@
 """The real files in ../shared/data: the counts its README gives, an unchanged
 re-run, and the same files downloaded over HTTP."""
 
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 
 from lawmakers.importers.sources import url_sources
 from lawmakers.models import (
     Building,
+    CampusBuilding,
     CapitolSide,
     Chamber,
     Committee,
@@ -106,6 +109,34 @@ def test_real_import_quirks_in_the_real_records(db):
         Building.LONGWORTH,
         Building.RAYBURN,
     }
+
+
+def test_real_import_state_capitol_offices_become_buildings_and_rooms(db):
+    serving = Lawmaker.objects.filter(level=Level.STATE, is_serving=True)
+    buildings = {
+        state: Counter(serving.filter(state=state).values_list("office_building", flat=True))
+        for state in REAL_STATES
+    }
+    # Every legislator with a published capitol office is placed in a building.
+    assert not serving.exclude(office_raw="").filter(office_building="").exists()
+    assert buildings["TN"] == {Building.TN_CORDELL_HULL: 131, "": 1}
+    assert buildings["MA"] == {Building.MA_STATE_HOUSE: 198}
+    # California's legislators work from the Annex's swing space while it is rebuilt.
+    assert buildings["CA"] == {Building.CA_O_STREET: 119, Building.CA_N_STREET: 1}
+    assert buildings["MN"] == {
+        Building.MN_CENTENNIAL: 131,
+        Building.MN_SENATE: 66,
+        Building.MN_CAPITOL: 1,
+        "": 2,
+    }
+    rooms = serving.exclude(office_building="").filter(office_room="")
+    assert list(rooms.values_list("state", flat=True)) == ["MA"]
+    # Each building is one of its state's campus.
+    for state, counts in buildings.items():
+        campus = set(
+            CampusBuilding.objects.filter(campus__state=state).values_list("code", flat=True)
+        )
+        assert set(counts) - {""} <= campus, state
 
 
 def test_real_import_chairs_and_ranking_members_are_kept(db):

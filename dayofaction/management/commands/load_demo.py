@@ -1,30 +1,32 @@
-"""Demo data: a national Day of Action, three chapters, leaders, members and staff.
+"""Demo data: a national Day of Action, the association's chapters, leaders, members, staff
+and a few hundred registered participants.
 
 Safe to run again: what exists already is left as it is.
 """
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from chapters.models import Chapter, Role
-from chapters.services import chapter_create, membership_add
+from chapters.models import Role
+from chapters.services import membership_add
 from coalitions.demo import load_coalition_demo
 from dayofaction.demo_meetings import demo_meetings_create
+from dayofaction.demo_participants import (
+    CHAPTERS,
+    CROWD_DOMAIN,
+    demo_chapters_create,
+    demo_participants_create,
+)
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
 from members.services import profile_for, user_create
 from talkingpoints.demo import demo_asks_create
 
 DEMO_PASSWORD = "lobby-day-demo"
-
-CHAPTERS = [
-    ("Minnesota/Dakotas", ["MN", "ND", "SD"]),
-    ("Massachusetts", ["MA"]),
-    ("Tennessee", ["TN"]),
-]
 
 # (email, first, last, chapter, role, city, state, zip, years, first-timer)
 PEOPLE = [
@@ -182,8 +184,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self._password_hash = make_password(DEMO_PASSWORD)
         event = self._event()
-        chapters = {name: self._chapter(name, states) for name, states in CHAPTERS}
+        chapters = demo_chapters_create()
         areas = list(PracticeArea.objects.all())
         issues = list(PolicyIssue.objects.all())
         staff = self._person(*STAFF, is_staff=True)
@@ -204,7 +207,10 @@ class Command(BaseCommand):
         demo_meetings_create(event=event, chapters=chapters, by=staff)
         demo_asks_create(event=event, by=staff)
         load_coalition_demo(chapters["Minnesota/Dakotas"])
-        self._print_logins()
+        crowd = demo_participants_create(
+            event=event, chapters=chapters, password_hash=self._password_hash
+        )
+        self._print_logins(crowd)
 
     def _event(self):
         date = datetime.date(timezone.localdate().year + 1, 4, 14)
@@ -223,22 +229,27 @@ class Command(BaseCommand):
         )
         return event
 
-    def _chapter(self, name, states):
-        return Chapter.objects.filter(name=name).first() or chapter_create(
-            name=name, states=states
-        )
-
     def _person(self, email, first, last, is_staff=False):
-        return User.objects.filter(email=email).first() or user_create(
-            email=email,
-            password=DEMO_PASSWORD,
-            first_name=first,
-            last_name=last,
-            email_verified=True,
-            is_staff=is_staff,
-        )
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = user_create(
+                email=email,
+                password=None,
+                first_name=first,
+                last_name=last,
+                email_verified=True,
+                is_staff=is_staff,
+            )
+            # One hash for every demo account: hashing each takes a second or more.
+            user.password = self._password_hash
+            user.save(update_fields=["password"])
+        return user
 
-    def _print_logins(self):
+    def _print_logins(self, crowd):
+        self.stdout.write(
+            f"{len(crowd)} more participants in {len(CHAPTERS)} chapters are registered "
+            "for the national day (addresses @" + CROWD_DOMAIN + ")."
+        )
         self.stdout.write(self.style.SUCCESS("Demo data is loaded. Log in with any of these:"))
         self.stdout.write(f"  national staff   {STAFF[0]}")
         self.stdout.write("  chapter chair    chair.mn@example.org  (Minnesota/Dakotas)")
