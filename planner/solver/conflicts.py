@@ -41,6 +41,13 @@ def find_conflicts(problem: Problem) -> tuple[str, ...]:
     for pin in problem.pins:
         for person in pin.people:
             by_person[person].append(pin)
+    most = rules.max_meetings_per_person
+    for person, pins in sorted(by_person.items()):
+        if len(pins) > most:
+            who = labels.get(person, f"person {person}")
+            found.append(
+                f"{who} has {len(pins)} kept meetings, more than the {most} a person may have"
+            )
     reported = set()
     for person, pins in by_person.items():
         pins = sorted(pins, key=lambda p: (p.starts_at, p.meeting))
