@@ -54,6 +54,8 @@ class Office:
     fixed_start: datetime.datetime | None = None
     # When the office can meet at all; empty means the whole day.
     available: tuple[Window, ...] = ()
+    # Whom the office represents, in words ("MN-5", "Minnesota"), for the explanations.
+    constituency: str = ""
 
 
 @dataclass(frozen=True)

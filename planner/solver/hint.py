@@ -1,0 +1,60 @@
+"""A warm start: a quick feasible plan the solver starts from and improves.
+
+Not the answer, only a hint: offices in priority order take the free candidates who
+fit (constituents first) at the earliest start that fits everyone's day so far.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from planner.solver.model import Variables
+from planner.solver.prepare import Instance
+
+
+def add_hint(found: Variables, instance: Instance) -> None:
+    rules = instance.problem.rules
+    grid, walking = instance.grid, rules.walking_minutes
+    day: dict[int, list[tuple[int, int]]] = defaultdict(list)  # person -> (slot, office)
+    chosen: dict[int, tuple[int, list[int]]] = {}
+
+    def fits(person: int, office: int, slot: int) -> bool:
+        if slot not in instance.edges[(person, office)]:
+            return False
+        if len(day[person]) >= instance.capacity[person]:
+            return False
+        place = instance.offices[office].place
+        for other_slot, other in day[person]:
+            other_place = instance.offices[other].place
+            if other_slot <= slot:
+                if other_slot + grid.separation(walking(other_place, place)) > slot:
+                    return False
+            elif slot + grid.separation(walking(place, other_place)) > other_slot:
+                return False
+        return True
+
+    order = sorted(found.held, key=lambda o: (-instance.offices[o].priority, o))
+    for office in order:
+        people = sorted(
+            found.people_of[office],
+            key=lambda p: (
+                office not in instance.people[p].constituent_of,
+                len(day[p]),
+                p,
+            ),
+        )
+        for slot in instance.office_slots[office]:
+            team = [p for p in people if fits(p, office, slot)][: rules.team_max]
+            if len(team) >= rules.team_min:
+                chosen[office] = (slot, team)
+                for person in team:
+                    day[person].append((slot, office))
+                break
+    model = found.model
+    for office, held in found.held.items():
+        slot, team = chosen.get(office, (None, []))
+        model.add_hint(held, office in chosen)
+        if slot is not None:
+            model.add_hint(found.start[office], slot)
+        for person in found.people_of[office]:
+            model.add_hint(found.joins[(person, office)], person in team)
