@@ -35,7 +35,7 @@ class Accepted:
 
 def _rows(run: PlanRun, chapter: Chapter | None, proposed_ids) -> list[ProposedMeeting]:
     rows = (
-        ProposedMeeting.objects.select_for_update()
+        ProposedMeeting.objects.select_for_update(of=("self",))
         .filter(run=run, is_pinned=False)
         .select_related("lawmaker", "chapter", "meeting")
         .order_by("starts_at", "pk")
@@ -97,7 +97,11 @@ def plan_accept(
     proposed_ids=None,
 ) -> Accepted:
     """Accept the whole draft, one chapter's part of it, or chosen meetings; all or nothing."""
-    run = PlanRun.objects.select_for_update().select_related("event", "chapter").get(pk=run.pk)
+    run = (
+        PlanRun.objects.select_for_update(of=("self",))
+        .select_related("event", "chapter")
+        .get(pk=run.pk)
+    )
     rows = _rows(run, chapter, proposed_ids)
     inputs = _check(run, rows)
     people = _users(rows)

@@ -112,7 +112,7 @@ def run_execute(*, run_id: int) -> None:
     """Solve a queued run; quiet when the run is gone or no longer queued."""
     with transaction.atomic():
         run = (
-            PlanRun.objects.select_for_update()
+            PlanRun.objects.select_for_update(of=("self",))
             .select_related("event", "chapter")
             .filter(pk=run_id, status=RunStatus.QUEUED)
             .first()
