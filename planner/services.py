@@ -136,7 +136,7 @@ def district_question_send(*, event: Event, user: User, by: User) -> bool:
             "name": user.first_name or user.full_name or "",
             "event": event.name,
             "date": f"{event.date:%B %-d}",
-            "url": settings.SITE_URL.rstrip("/") + reverse("members:my_lawmakers"),
+            "url": settings.SITE_URL.rstrip("/") + reverse("my_lawmakers"),
         },
         essential=True,
         topic=f"event:{event.pk}",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chapters.models import LEADER_ROLES, Chapter
+from events.access import event_for_viewer
 from events.models import Event
 from planner import runs
 from planner.accepting import plan_accept
@@ -146,7 +147,7 @@ def plan(request, event_slug):
         chapter = _led_chapter(request.user)
         if chapter is None:
             raise PermissionDenied("Only national staff and chapter leaders plan the day.")
-        return redirect(plan_url(plan_scope_for(request.user, event_slug)[0], chapter))
+        return redirect(plan_url(event_for_viewer(request.user, event_slug), chapter))
     event, chapter = _scope(request, event_slug)
     inputs = plan_inputs(event=event, chapter=chapter)
     run = runs.latest_run(event=event, chapter=chapter)
