@@ -1,62 +1,156 @@
 """The planner's solver: a day's problem in, the best plan CP-SAT can find (and prove) out.
 
-`solve` prepares who may join which office and when (`prepare`), states the hard rules
-(`model`) and the goals (`objective`) as one CP-SAT model, solves it within the time
-limit, and turns the answer into meetings with leads and note-takers (`extract`) and
-reasons for what was left out (`explain`). Contradictory inputs are reported before any
+`solve` prepares who may join which office and when (`prepare`), splits the day into
+parts no edge connects (`parts`), and for each part states the hard rules (`model`)
+and the goals (`objective`) as a CP-SAT model with a warm start (`hint`), solves it,
+and turns the answer into meetings with leads and note-takers (`extract`). What was
+left out gets reasons (`explain`); contradictory inputs are reported before any
 solving (`conflicts`).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from planner.problem import Outcome, Plan, Problem, ProgressCallback
 from planner.solver.conflicts import find_conflicts
 from planner.solver.explain import offices_left_out, people_left_out
-from planner.solver.extract import extract
+from planner.solver.extract import Roles, chosen_teams, extract, pinned
 from planner.solver.hint import add_hint
 from planner.solver.model import build
-from planner.solver.objective import add_objective
-from planner.solver.prepare import prepare
+from planner.solver.objective import add_objective, most_a_meeting_adds
+from planner.solver.parts import split
+from planner.solver.prepare import Instance, prepare
+from planner.solver.schedule import schedule
 
 __all__ = ["solve"]
 
-_OUTCOMES = {
-    cp_model.OPTIMAL: Outcome.OPTIMAL,
-    cp_model.FEASIBLE: Outcome.FEASIBLE,
-    cp_model.INFEASIBLE: Outcome.INFEASIBLE,
-    cp_model.MODEL_INVALID: Outcome.UNKNOWN,
-    cp_model.UNKNOWN: Outcome.UNKNOWN,
-}
-
-
-class _Progress(cp_model.CpSolverSolutionCallback):
-    """Reports each better plan as the solver finds it."""
-
-    def __init__(self, progress: ProgressCallback | None, started: float, limit: float):
-        super().__init__()
-        self.progress, self.started, self.limit = progress, started, limit
-
-    def on_solution_callback(self) -> None:
-        if self.progress is None:
-            return
-        elapsed = time.perf_counter() - self.started
-        bound, value = self.best_objective_bound, self.objective_value
-        gap = _gap(bound, value)
-        self.progress(
-            min(0.95, 0.1 + 0.85 * elapsed / self.limit),
-            f"found a plan within {gap:.1%} of the best possible",
-        )
+# Even a small part needs a moment for CP-SAT's presolve and a first solution.
+MIN_PART_SECONDS = 0.2
+# The share of a part's time the assignment gets; the schedule has the rest.
+ASSIGNMENT_SHARE = 0.7
 
 
 def _gap(bound: float, value: float) -> float:
-    if bound == value:
+    if bound <= value:
         return 0.0
-    return abs(bound - value) / max(abs(bound), 1e-9)
+    return (bound - value) / max(abs(bound), 1e-9)
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Reports each better plan of a part as the solver finds it."""
+
+    def __init__(self, report, share: float, message: str):
+        super().__init__()
+        self.report, self.share, self.message = report, share, message
+
+    def on_solution_callback(self) -> None:
+        gap = _gap(self.best_objective_bound, self.objective_value)
+        self.report(self.share, f"{self.message}: a plan within {gap:.1%} of the best possible")
+
+
+@dataclass
+class _PartResult:
+    part: Instance
+    status: int
+    bound: float
+    value: float = 0.0
+    proven: bool = False
+    teams: dict = field(default_factory=dict)
+    starts: dict = field(default_factory=dict)
+
+
+def _light_presolve(solver: cp_model.CpSolver) -> None:
+    """A shorter presolve: on these models the full one costs more time than it saves."""
+    solver.parameters.symmetry_level = 0
+    solver.parameters.cp_model_probing_level = 0
+    solver.parameters.max_presolve_iterations = 1
+
+
+class _Clock:
+    """Shares the time left among the parts not started yet, by their size."""
+
+    def __init__(self, parts, deadline: float, lanes: int):
+        self.deadline, self.lanes = deadline, lanes
+        self.waiting = sum(len(part.edges) for part in parts)
+        self.lock = threading.Lock()
+
+    def budget(self, part) -> float:
+        with self.lock:
+            left = max(0.0, self.deadline - time.perf_counter())
+            share = left * min(1.0, self.lanes * len(part.edges) / max(1, self.waiting))
+            self.waiting -= len(part.edges)
+        return max(MIN_PART_SECONDS, share)
+
+
+def _solve_parts(parts, deadline, seed, workers, report):
+    """Build each part's model and solve it; parts solve side by side unless workers=1.
+
+    CP-SAT releases the interpreter while it searches, so one part's model is built
+    while others are being solved. With `workers=1` everything runs in order on one
+    thread, so a seed gives the same plan every time.
+    """
+    lanes = 1 if workers == 1 else max(1, min(4, os.cpu_count() or 1))
+    clock = _Clock(parts, deadline, lanes)
+    done = [0]
+
+    def run(part, found, message):
+        started = time.perf_counter()
+        budget = clock.budget(part)
+        threads = 1 if workers == 1 else (workers or 2)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(
+            MIN_PART_SECONDS, ASSIGNMENT_SHARE * budget - (time.perf_counter() - started)
+        )
+        solver.parameters.random_seed = seed
+        solver.parameters.num_workers = threads
+        _light_presolve(solver)
+        share = 0.1 + 0.85 * done[0] / len(parts)
+        status = solver.solve(found.model, _Progress(report, share, message))
+        result = _PartResult(part, status, solver.best_objective_bound)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            teams = chosen_teams(found, solver)
+            starts = {office: solver.value(found.start[office]) for office in teams}
+            timetable = schedule(
+                part,
+                teams,
+                starts,
+                time_limit=max(MIN_PART_SECONDS, budget - (time.perf_counter() - started)),
+                seed=seed,
+                workers=threads,
+            )
+            result.teams, result.starts = teams, timetable.starts
+            result.value = solver.objective_value - sum(
+                most_a_meeting_adds(part, office, teams[office]) for office in timetable.dropped
+            )
+            result.proven = status == cp_model.OPTIMAL and not timetable.dropped
+        done[0] += 1
+        report(0.1 + 0.85 * done[0] / len(parts), f"planned {done[0]} of {len(parts)} parts")
+        return result
+
+    def model_of(part):
+        found = build(part)
+        add_objective(found, part)
+        add_hint(found, part)
+        return found
+
+    if lanes == 1:
+        for number, part in enumerate(parts, start=1):
+            yield run(part, model_of(part), f"part {number} of {len(parts)}")
+        return
+    with ThreadPoolExecutor(max_workers=lanes) as pool:
+        futures = [
+            pool.submit(run, part, model_of(part), f"part {number} of {len(parts)}")
+            for number, part in enumerate(parts, start=1)
+        ]
+        for future in futures:
+            yield future.result()
 
 
 def solve(
@@ -69,6 +163,7 @@ def solve(
 ) -> Plan:
     """Plan the day. `workers=1` with a fixed `seed` gives the same plan every time."""
     started = time.perf_counter()
+    deadline = started + time_limit_seconds
 
     def report(share: float, message: str) -> None:
         if progress is not None:
@@ -82,31 +177,22 @@ def solve(
         )
     report(0.02, "working out who may join which office")
     instance = prepare(problem)
-    report(0.05, "building the model")
-    found = build(instance)
-    add_objective(found, instance)
-    add_hint(found, instance)
-    solver = cp_model.CpSolver()
-    remaining = max(0.5, time_limit_seconds - (time.perf_counter() - started))
-    solver.parameters.max_time_in_seconds = remaining
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers or min(8, max(1, os.cpu_count() or 1))
-    report(0.1, "searching for the best plan")
-    status = solver.solve(found.model, _Progress(progress, started, time_limit_seconds))
-    outcome = _OUTCOMES[status]
-    if outcome in (Outcome.INFEASIBLE, Outcome.UNKNOWN):
-        return Plan(outcome, (), 0.0, time.perf_counter() - started)
-    meetings = extract(instance, found, solver)
-    gap = (
-        0.0
-        if outcome == Outcome.OPTIMAL
-        else _gap(solver.best_objective_bound, solver.objective_value)
-    )
+    parts = sorted(split(instance), key=lambda part: len(part.edges))
+    roles = Roles(instance)
+    meetings = pinned(instance, roles)
+    proven, value, bound = True, 0.0, 0.0
+    for result in _solve_parts(parts, deadline, seed, workers, report):
+        bound += result.bound
+        value += result.value
+        meetings += extract(result.part, result.teams, result.starts, roles)
+        proven = proven and result.proven
+    meetings = tuple(sorted(meetings, key=lambda m: (m.starts_at, m.office)))
+    outcome = Outcome.OPTIMAL if proven else Outcome.FEASIBLE if meetings else Outcome.UNKNOWN
     report(1.0, "done")
     return Plan(
         outcome=outcome,
         meetings=meetings,
-        gap=gap,
+        gap=0.0 if proven else _gap(bound, value),
         seconds=time.perf_counter() - started,
         offices_left_out=offices_left_out(instance, meetings),
         people_left_out=people_left_out(instance, meetings),

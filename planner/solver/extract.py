@@ -11,13 +11,9 @@ from planner.solver.model import Variables
 from planner.solver.prepare import Instance
 
 
-def extract(
-    instance: Instance, found: Variables, solver: cp_model.CpSolver
-) -> tuple[PlannedMeeting, ...]:
-    grid = instance.grid
-    incumbent_meeting = {i.office: i.meeting for i in instance.problem.incumbents}
-    roles = _Roles(instance)
-    meetings = [
+def pinned(instance: Instance, roles: Roles) -> list[PlannedMeeting]:
+    """The pins as they are, with a lead and a note-taker among their people."""
+    return [
         PlannedMeeting(
             office=pin.office,
             starts_at=pin.starts_at,
@@ -28,27 +24,39 @@ def extract(
         )
         for pin in instance.problem.pins
     ]
-    for office, held in sorted(found.held.items()):
-        if not solver.boolean_value(held):
-            continue
-        people = sorted(
+
+
+def chosen_teams(found: Variables, solver: cp_model.CpSolver) -> dict[int, list[int]]:
+    """The people the assignment put in each held office."""
+    return {
+        office: sorted(
             p for p in found.people_of[office] if solver.boolean_value(found.joins[(p, office)])
         )
-        slot = solver.value(found.start[office])
-        meetings.append(
-            PlannedMeeting(
-                office=office,
-                starts_at=grid.time(slot),
-                ends_at=grid.end(slot),
-                people=tuple(people),
-                meeting=incumbent_meeting.get(office),
-                **roles.pick(office, people),
-            )
+        for office, held in sorted(found.held.items())
+        if solver.boolean_value(held)
+    }
+
+
+def extract(
+    instance: Instance, teams: dict[int, list[int]], starts: dict[int, int], roles: Roles
+) -> list[PlannedMeeting]:
+    """The meetings of one solved part, at the times the schedule gave them."""
+    grid = instance.grid
+    incumbent_meeting = {i.office: i.meeting for i in instance.problem.incumbents}
+    return [
+        PlannedMeeting(
+            office=office,
+            starts_at=grid.time(starts[office]),
+            ends_at=grid.end(starts[office]),
+            people=tuple(teams[office]),
+            meeting=incumbent_meeting.get(office),
+            **roles.pick(office, teams[office]),
         )
-    return tuple(sorted(meetings, key=lambda m: (m.starts_at, m.office)))
+        for office in sorted(starts)
+    ]
 
 
-class _Roles:
+class Roles:
     """Picks leads among experienced constituents first, spreading the roles around."""
 
     def __init__(self, instance: Instance):

@@ -2,11 +2,17 @@
 
 Each office that can be planned has a start slot `start[o]` (its domain holds only the
 times the office, the day and the blocked windows allow) and a literal `held[o]`.
-Each allowed pairing has a literal `joins[p, o]`. A person's two meetings must be far
-enough apart for the walk between them: one literal `apart[a, b]` per pair of offices
-someone could attend both of, which, when true, orders the two starts with the walk
-between them; a person joining both forces it. Pins never appear as variables: they
-were taken out of the edges' start slots while preparing.
+Each allowed pairing has a literal `joins[p, o]`, which keeps the start inside the
+slots that person can make. Pins never appear as variables: they were taken out of the
+edges' start slots while preparing.
+
+The walks between a person's meetings are stated here only where time is tight: for
+offices that can meet only within a short stretch (a confirmed time, a narrow window)
+and for people who are here only a short while. One literal `apart[a, b]` per pair of
+offices, when true, orders the two starts with the walk between them; a person joining
+both forces it. Everywhere else the day is long enough that the assignment decides
+the quality, and `schedule` then sets the times with every walk exact; leaving those
+pairs out keeps this model small and its bound tight.
 """
 
 from __future__ import annotations
@@ -65,32 +71,48 @@ def build(instance: Instance) -> Variables:
         ]
     _team_sizes(found, rules)
     _loads(found, instance)
-    _walks(found, instance)
+    _walks(found, instance, everywhere=len(instance.edges) <= EXACT_EDGES)
     return found
 
 
 def _team_sizes(found: Variables, rules) -> None:
     for office, held in found.held.items():
-        team = sum(found.joins[(p, office)] for p in found.people_of[office])
+        team = cp_model.LinearExpr.sum([found.joins[(p, office)] for p in found.people_of[office]])
         found.model.add(team >= rules.team_min * held)
         found.model.add(team <= rules.team_max * held)
 
 
 def _loads(found: Variables, instance: Instance) -> None:
     for person, offices in found.offices_of.items():
-        load = sum(found.joins[(person, o)] for o in offices)
+        load = cp_model.LinearExpr.sum([found.joins[(person, o)] for o in offices])
         found.load[person] = load
         if len(offices) > instance.capacity[person]:
             found.model.add(load <= instance.capacity[person])
 
 
-def _walks(found: Variables, instance: Instance) -> None:
+# A part this small states every walk: it is cheap, and the model is then exact.
+EXACT_EDGES = 80
+# A stretch of start slots this short (two hours on a five-minute grid) counts as tight.
+TIGHT_SLOTS = 24
+
+
+def _span(slots: list[int]) -> int:
+    return slots[-1] - slots[0]
+
+
+def _walks(found: Variables, instance: Instance, everywhere: bool = False) -> None:
     grid, walking = instance.grid, instance.problem.rules.walking_minutes
     apart: dict[tuple[int, int], cp_model.IntVar | None] = {}
+    narrow = {o for o, slots in instance.office_slots.items() if _span(slots) <= TIGHT_SLOTS}
     for person, offices in found.offices_of.items():
         offices = sorted(offices)
+        short = everywhere or any(
+            _span(instance.edges[(person, o)]) <= 2 * TIGHT_SLOTS for o in offices
+        )
         for i, first in enumerate(offices):
             for second in offices[i + 1 :]:
+                if not (short or (first in narrow and second in narrow)):
+                    continue
                 pair = (first, second)
                 if pair not in apart:
                     apart[pair] = _apart(found, instance, first, second, grid, walking)

@@ -14,6 +14,8 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ortools.sat.python import cp_model
+
 from planner.problem import Priority
 from planner.solver.model import Variables
 from planner.solver.prepare import Instance
@@ -55,7 +57,13 @@ def add_objective(found: Variables, instance: Instance, weights: Weights = DEFAU
     terms += _groups(found, instance, weights)
     terms += _crossings(found, instance, weights)
     terms += _incumbents(found, instance, weights)
-    found.model.maximize(sum(weight * var for weight, var in terms))
+    found.model.maximize(
+        cp_model.LinearExpr.weighted_sum([var for _, var in terms], [w for w, _ in terms])
+    )
+
+
+def _total(found, office, people):
+    return cp_model.LinearExpr.sum([found.joins[(p, office)] for p in people])
 
 
 def _coverage(found, instance, weights):
@@ -71,17 +79,17 @@ def _constituents(found, instance, weights):
         if not constituents:
             continue
         present = model.new_bool_var(f"constituent_{office}")
-        model.add(present <= sum(found.joins[(p, office)] for p in constituents))
+        model.add(present <= _total(found, office, constituents))
         terms.append((weights.constituent_present, present))
         seasoned = [p for p in constituents if instance.people[p].experienced]
         if seasoned:
             lead = model.new_bool_var(f"lead_{office}")
-            model.add(lead <= sum(found.joins[(p, office)] for p in seasoned))
+            model.add(lead <= _total(found, office, seasoned))
             terms.append((weights.experienced_constituent, lead))
     if instance.problem.rules.team_min < 2:
         for office in found.held:
             pair = model.new_bool_var(f"pair_{office}")
-            model.add(2 * pair <= sum(found.joins[(p, office)] for p in found.people_of[office]))
+            model.add(2 * pair <= _total(found, office, found.people_of[office]))
             terms.append((weights.note_taker_possible, pair))
     return terms
 
@@ -90,7 +98,7 @@ def _experience(found, instance, weights):
     model, terms = found.model, []
     for office in found.held:
         people = found.people_of[office]
-        seasoned = sum(found.joins[(p, office)] for p in people if instance.people[p].experienced)
+        seasoned = _total(found, office, [p for p in people if instance.people[p].experienced])
         for person in people:
             participant = instance.people[person]
             if participant.experienced:
@@ -117,7 +125,7 @@ def _load(found, instance, weights):
         steps = [model.new_bool_var(f"nth_{person}_{n}") for n in range(most)]
         for earlier, later in itertools.pairwise(steps):
             model.add_implication(later, earlier)
-        model.add(sum(steps) <= found.load[person])
+        model.add(cp_model.LinearExpr.sum(steps) <= found.load[person])
         terms += [(weights.nth_meeting[n], step) for n, step in enumerate(steps)]
     return terms
 
@@ -148,7 +156,10 @@ def home_groups(instance: Instance) -> dict[int, tuple]:
 def _groups(found, instance, weights):
     model, terms = found.model, []
     groups = home_groups(instance)
+    team_max = instance.problem.rules.team_max
     for office, held in found.held.items():
+        if len(found.people_of[office]) <= team_max:
+            continue  # everyone may come: no choice of groups to make
         by_group = defaultdict(list)
         for person in found.people_of[office]:
             by_group[groups[person]].append(found.joins[(person, office)])
@@ -166,10 +177,21 @@ def _groups(found, instance, weights):
 
 
 def _crossings(found, instance, weights):
+    """Penalise a day on both sides of the Capitol where it could stay on one.
+
+    Someone whose own offices are on both sides crosses whatever the plan does, so
+    the term is built only for those it can spare a walk: it keeps a filler on the
+    side their own meetings are on.
+    """
     model, terms = found.model, []
     for person, offices in found.offices_of.items():
         chambers = {instance.offices[o].chamber for o in offices}
-        if len(chambers) < 2:
+        own = {
+            instance.offices[o].chamber
+            for o in offices
+            if o in instance.people[person].constituent_of
+        }
+        if len(chambers) < 2 or len(own) > 1:
             continue
         seen = {}
         for chamber in sorted(chambers):
@@ -179,7 +201,7 @@ def _crossings(found, instance, weights):
                     model.add_implication(found.joins[(person, office)], flag)
             seen[chamber] = flag
         crosses = model.new_bool_var(f"crosses_{person}")
-        model.add(sum(seen.values()) - 1 <= crosses * (len(seen) - 1))
+        model.add(cp_model.LinearExpr.sum(list(seen.values())) - 1 <= crosses * (len(seen) - 1))
         terms.append((-weights.crossing, crosses))
     return terms
 
@@ -227,3 +249,29 @@ def _incumbents(found, instance, weights):
                 model.add_implication(found.joins[(person, office)], changed)
         terms.append((-weights.changed_person, changed))
     return terms
+
+
+def most_a_meeting_adds(
+    instance: Instance, office: int, team: list[int], weights: Weights = DEFAULT_WEIGHTS
+) -> int:
+    """An upper bound on what one meeting contributes to the objective.
+
+    When the schedule has to drop a meeting the assignment chose, the plan's value is
+    lowered by this much, so the reported gap can only overstate the distance.
+    """
+    priority = instance.offices[office].priority
+    per_person = (
+        weights.nth_meeting[0]
+        + weights.knows_office
+        + weights.with_mentor
+        + weights.keep_incumbent
+        + weights.changed_person
+    )
+    return (
+        dict(weights.cover)[priority]
+        + weights.constituent_present
+        + weights.experienced_constituent
+        + weights.note_taker_possible
+        + weights.extra_group
+        + len(team) * per_person
+    )

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from planner.problem import Office, Participant, Pin, Priority, Problem
 from planner.solver.grid import Grid
 
-# How many people an office's candidate list is filled up to, in teams of `team_max`.
-FILL_TEAMS = 2
+# How many people beyond one full team an office's candidate list is filled up to: enough
+# to choose a team that fits, few enough that the model stays small.
+FILL_SPARE = 3
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Instance:
         return [person for (person, key) in self.edges if key == office]
 
 
-def prepare(problem: Problem, fill_teams: int = FILL_TEAMS) -> Instance:
+def prepare(problem: Problem, fill_spare: int = FILL_SPARE) -> Instance:
     rules = problem.rules
     grid = Grid.of(rules)
     people = {p.key: p for p in problem.participants}
@@ -72,7 +73,7 @@ def prepare(problem: Problem, fill_teams: int = FILL_TEAMS) -> Instance:
         return sorted(slots)
 
     edges: dict[tuple[int, int], list[int]] = {}
-    candidates = _candidates(problem, offices, office_slots, fill_teams)
+    candidates = _candidates(problem, offices, office_slots, fill_spare)
     for office_key, people_keys in candidates.items():
         for person in people_keys:
             if capacity[person] == 0:
@@ -125,11 +126,11 @@ def _pin_collisions(grid: Grid, rules, pin: Pin, office: Office) -> set[int]:
 
 
 def _candidates(
-    problem: Problem, offices: dict[int, Office], office_slots: dict[int, list[int]], fill_teams
+    problem: Problem, offices: dict[int, Office], office_slots: dict[int, list[int]], fill_spare
 ) -> dict[int, list[int]]:
     """Who may join each office, best placed first."""
     rules = problem.rules
-    fill = fill_teams * rules.team_max
+    fill = rules.team_max + fill_spare
     by_state = defaultdict(list)
     chapters_in_state = defaultdict(set)
     by_chapter = defaultdict(list)

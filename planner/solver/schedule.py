@@ -1,0 +1,143 @@
+"""The second pass: times for the teams the assignment chose, every walk exact.
+
+With who meets which office fixed, what is left is a small scheduling problem: one
+start per meeting, inside the slots all its people can make, and for each pair of a
+person's meetings an order with the walk between them. It also serves the last goals
+the first pass leaves out: less idle time between a person's first and last meeting.
+A meeting that cannot be fitted is dropped (that loss is counted in the plan's gap);
+an accepted meeting keeps its time when it still can.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.solver.prepare import Instance
+
+# Keeping a meeting outweighs any idle time; keeping an accepted time outweighs a compact day.
+KEEP_MEETING = 100_000
+KEEP_TIME = 5_000
+IDLE_SLOT = 1
+
+
+@dataclass
+class Timetable:
+    starts: dict[int, int]
+    dropped: set[int]
+    status: int
+
+
+def schedule(
+    instance: Instance,
+    teams: dict[int, list[int]],
+    first_starts: dict[int, int],
+    *,
+    time_limit: float,
+    seed: int,
+    workers: int,
+) -> Timetable:
+    """Start slots for the chosen meetings; `first_starts` are the first pass's times."""
+    rules, grid = instance.problem.rules, instance.grid
+    walking = rules.walking_minutes
+    model = cp_model.CpModel()
+    slots = {}
+    for office, team in teams.items():
+        allowed = set(instance.office_slots[office])
+        for person in team:
+            allowed &= set(instance.edges[(person, office)])
+        slots[office] = sorted(allowed)
+    kept = {o: model.new_bool_var(f"kept_{o}") for o in teams}
+    start = {
+        o: model.new_int_var_from_domain(cp_model.Domain.from_values(slots[o]), f"start_{o}")
+        for o in teams
+    }
+    meetings_of = defaultdict(list)
+    for office, team in teams.items():
+        for person in team:
+            meetings_of[person].append(office)
+    ordered = {}
+    for offices in meetings_of.values():
+        offices = sorted(offices)
+        for i, first in enumerate(offices):
+            for second in offices[i + 1 :]:
+                if (first, second) in ordered:
+                    continue
+                place_a = instance.offices[first].place
+                place_b = instance.offices[second].place
+                a_then_b = grid.separation(walking(place_a, place_b))
+                b_then_a = grid.separation(walking(place_b, place_a))
+                a_first = model.new_bool_var(f"order_{first}_{second}")
+                both = [kept[first], kept[second]]
+                model.add(start[first] + a_then_b <= start[second]).only_enforce_if(
+                    [*both, a_first]
+                )
+                model.add(start[second] + b_then_a <= start[first]).only_enforce_if(
+                    [*both, a_first.Not()]
+                )
+                ordered[(first, second)] = a_first
+    terms = [(KEEP_MEETING, kept[o]) for o in teams]
+    accepted = {i.office: grid.slot_of(i.starts_at) for i in instance.problem.incumbents}
+    for office in teams:
+        slot = accepted.get(office)
+        if slot is not None and first_starts.get(office) == slot and slot in slots[office]:
+            on_time = model.new_bool_var(f"on_time_{office}")
+            model.add(start[office] == slot).only_enforce_if(on_time)
+            terms.append((KEEP_TIME, on_time))
+    last = grid.last_start
+    for person, offices in meetings_of.items():
+        if len(offices) < 2:
+            continue
+        first = model.new_int_var(0, last, f"first_{person}")
+        final = model.new_int_var(0, last, f"last_{person}")
+        for office in offices:
+            model.add(first <= start[office]).only_enforce_if(kept[office])
+            model.add(final >= start[office]).only_enforce_if(kept[office])
+        span = model.new_int_var(0, last, f"span_{person}")
+        model.add(span >= final - first)
+        terms.append((-IDLE_SLOT, span))
+    model.maximize(cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms]))
+    _hint(model, instance, teams, slots, first_starts, kept, start)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Timetable({}, set(teams), status)
+    return Timetable(
+        {o: solver.value(start[o]) for o in teams if solver.boolean_value(kept[o])},
+        {o for o in teams if not solver.boolean_value(kept[o])},
+        status,
+    )
+
+
+def _hint(model, instance, teams, slots, first_starts, kept, start) -> None:
+    """A feasible start: each meeting at its first-pass time when that fits, else the earliest."""
+    grid, walking = instance.grid, instance.problem.rules.walking_minutes
+    day: dict[int, list[tuple[int, int]]] = defaultdict(list)
+
+    def fits(office, slot):
+        place = instance.offices[office].place
+        for person in teams[office]:
+            for other_slot, other in day[person]:
+                other_place = instance.offices[other].place
+                if other_slot <= slot:
+                    if other_slot + grid.separation(walking(other_place, place)) > slot:
+                        return False
+                elif slot + grid.separation(walking(place, other_place)) > other_slot:
+                    return False
+        return True
+
+    order = sorted(teams, key=lambda o: (-instance.offices[o].priority, o))
+    for office in order:
+        preferred = first_starts.get(office)
+        choices = ([preferred] if preferred in slots[office] else []) + slots[office]
+        slot = next((s for s in choices if fits(office, s)), None)
+        model.add_hint(kept[office], slot is not None)
+        if slot is not None:
+            model.add_hint(start[office], slot)
+            for person in teams[office]:
+                day[person].append((slot, office))
