@@ -118,7 +118,9 @@ def plan_accept(
         # People leave first, then meetings move, then people join: nobody clashes midway.
         for row in moved:
             for seat in Seat.objects.filter(meeting=row.meeting, status=SeatStatus.CONFIRMED):
-                if seat.user_id not in row.people:
+                # Only people the plan placed are moved: others (another chapter's, or not
+                # registered) were not part of the problem and keep their seats.
+                if seat.user_id in inputs.people and seat.user_id not in row.people:
                     seats.seat_cancel(seat=seat, by_leader=True)
         for row in moved:
             services.meeting_update(

@@ -10,6 +10,7 @@ from chapters.models import Chapter
 from events.models import Event
 from members.models import User
 from planner import solver
+from planner.checker import check
 from planner.errors import PlanError
 from planner.inputs import PlanInputs, owning_chapter, plan_inputs
 from planner.models import PlanRun, ProposedMeeting, RunStatus
@@ -133,6 +134,13 @@ def run_execute(*, run_id: int) -> None:
             workers=settings.PLANNER_WORKERS,
             progress=_progress(run),
         )
+        # The independent checker reads the plan as people would live it: a draft that
+        # breaks a hard rule is never offered for acceptance.
+        found = plan.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE)
+        violations = check(inputs.problem, plan, run.event) if found else []
+        if violations:
+            shown = "; ".join(violation.message for violation in violations[:5])
+            raise PlanError(f"The plan broke {len(violations)} hard rule(s): {shown}.")
         with transaction.atomic():
             ProposedMeeting.objects.bulk_create(_proposed(run, inputs, plan))
             run.status = RunStatus.DONE
