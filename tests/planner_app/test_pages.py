@@ -268,3 +268,27 @@ def test_participant_names_an_office_they_know(client_as, event, registered_memb
         p for p in plan_inputs(event=event).problem.participants if p.key == registered_member.pk
     )
     assert me.knows == {delegation[2].pk}
+
+
+def test_run_status_reports_progress_as_json(client_as, chapter_run):
+    response = client_as("leader").get(reverse("planner:run_status", args=[chapter_run.pk]))
+    assert response.json() == {
+        "status": "done",
+        "progress": 100,
+        "message": "Optimal: no better plan exists under these rules.",
+        "finished": True,
+    }
+
+
+@pytest.mark.parametrize(("role", "shown"), [("member", False), ("leader", True), ("staff", True)])
+def test_event_page_links_plan_the_day_for_planners(client_as, event, role, shown):
+    page = client_as(role).get(reverse("events:detail", args=[event.slug])).content.decode()
+    assert ("Plan the day" in page) is shown
+
+
+def test_leader_accepts_their_chapter_part_on_the_page(client_as, chapter, chapter_run):
+    response = client_as("leader").post(
+        reverse("planner:run_accept", args=[chapter_run.pk]), {"chapter": chapter.pk}, follow=True
+    )
+    assert "Accepted: 3 meetings requested" in response.content.decode()
+    assert not ProposedMeeting.objects.filter(run=chapter_run, accepted=False).exists()

@@ -179,3 +179,17 @@ def test_chapter_run_plans_the_chapter_only(
     assert set(ProposedMeeting.objects.filter(run=run).values_list("chapter_id", flat=True)) == {
         chapter.pk
     }
+
+
+def test_accepting_a_chapter_part_keeps_another_chapters_seat_in_our_meeting(
+    event, chapter, other_chapter, team, delegation, leader
+):
+    ours = MeetingFactory(event=event, chapter=chapter, lawmaker=delegation[0], seats=6)
+    guest = participant(other_chapter, state="TN", zip_code="")
+    register(event, guest)
+    Seat.objects.create(meeting=ours, user=guest, status=SeatStatus.CONFIRMED)
+    Meeting.objects.filter(pk=ours.pk).update(seats_taken=1)
+    run = make_plan(event, leader, chapter=chapter)
+    assert ProposedMeeting.objects.filter(run=run, meeting=ours).exists()
+    plan_accept(run=run, by=leader, chapter=chapter)
+    assert Seat.objects.get(meeting=ours, user=guest).status == SeatStatus.CONFIRMED
