@@ -259,6 +259,8 @@ LAWMAKER_ZCTA_URL = env.read_url(
 # Sections other apps add to a lawmaker's page: functions (request, lawmaker) -> HTML.
 # The lawmakers app imports none of our other apps; this is how they plug in.
 LAWMAKER_PAGE_PANELS = ["chapters.constituents.lawmaker_constituents_panel"]
+# The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
+BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()
@@ -299,6 +301,17 @@ REPORTS_EXPORT_STUCK_SECONDS = env.read_int(
 REPORTS_EXPORT_RETENTION_DAYS = env.read_int(
     "DAYOFACTION_REPORTS_EXPORT_RETENTION_DAYS", default=7, minimum=1
 )
+
+# Planner: how long the solver may think by default, the most staff may ask for, and its
+# determinism (a fixed seed; one worker makes a run repeatable, more use the cores).
+PLANNER_TIME_LIMIT_SECONDS = env.read_int(
+    "DAYOFACTION_PLANNER_TIME_LIMIT_SECONDS", default=10, minimum=1
+)
+PLANNER_MAX_TIME_LIMIT_SECONDS = env.read_int(
+    "DAYOFACTION_PLANNER_MAX_TIME_LIMIT_SECONDS", default=300, minimum=1
+)
+PLANNER_WORKERS = env.read_int("DAYOFACTION_PLANNER_WORKERS", default=1, minimum=1)
+PLANNER_SEED = 12
 
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -19,6 +19,7 @@ urlpatterns = [
     path("outbox/", include("outbox.urls")),
     path("follow-up/", include("followup.urls")),
     path("coalitions/", include("coalitions.urls")),
+    path("planner/", include("planner.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),

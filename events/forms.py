@@ -94,10 +94,26 @@ class EventForm(SafeModelForm):
         return fields
 
 
-class RegistrationForm(SafeForm):
+class AvailabilityForm(SafeForm):
+    """Arrive by / must leave at; empty means the event's own hours."""
+
+    arrive_by = forms.TimeField(
+        required=False,
+        label="I can be there from",
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
+    leave_at = forms.TimeField(
+        required=False,
+        label="I must leave at",
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
+
+
+class RegistrationForm(AvailabilityForm):
     attendance = forms.ChoiceField(
         choices=Attendance.choices,
         initial=Attendance.IN_PERSON,
         widget=forms.RadioSelect,
         label="I will take part",
     )
+    field_order = ["attendance", "arrive_by", "leave_at"]

@@ -124,6 +124,9 @@ class Registration(models.Model):
         max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
     registered_at = models.DateTimeField(default=timezone.now)
+    # When the person can be booked; empty means the event's own hours.
+    arrive_by = models.TimeField(null=True, blank=True, help_text="I can be there from.")
+    leave_at = models.TimeField(null=True, blank=True, help_text="I must leave at.")
 
     class Meta:
         ordering = ["registered_at"]
@@ -133,7 +136,21 @@ class Registration(models.Model):
                 condition=models.Q(attendance__in=Attendance.values),
                 name="events_attendance_known",
             ),
+            models.CheckConstraint(
+                condition=models.Q(arrive_by__isnull=True)
+                | models.Q(leave_at__isnull=True)
+                | models.Q(leave_at__gt=models.F("arrive_by")),
+                name="events_registration_leaves_after_arriving",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} at {self.event}"
+
+    @property
+    def available_from(self) -> datetime.time:
+        return self.arrive_by or self.event.day_starts
+
+    @property
+    def available_until(self) -> datetime.time:
+        return self.leave_at or self.event.day_ends

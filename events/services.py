@@ -106,12 +106,27 @@ def _window_error(event: Event, now: datetime.datetime) -> str | None:
     return None
 
 
+def _check_availability(
+    event: Event, arrive_by: datetime.time | None, leave_at: datetime.time | None
+) -> None:
+    """Arrive by / must leave at: inside the day, in that order; empty means the day's hours."""
+    day = f"{event.day_starts:%-I:%M %p} to {event.day_ends:%-I:%M %p}"
+    if arrive_by and not event.day_starts <= arrive_by < event.day_ends:
+        raise EventError(f"Arrive by a time within the day ({day}).", field="arrive_by")
+    if leave_at and not event.day_starts < leave_at <= event.day_ends:
+        raise EventError(f"Leave at a time within the day ({day}).", field="leave_at")
+    if arrive_by and leave_at and leave_at <= arrive_by:
+        raise EventError("You must leave after you arrive.", field="leave_at")
+
+
 @transaction.atomic
 def registration_create(
     *,
     event: Event,
     user: User,
     attendance: str = Attendance.IN_PERSON,
+    arrive_by: datetime.time | None = None,
+    leave_at: datetime.time | None = None,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Register a person for the event while its registration window is open."""
@@ -121,18 +136,46 @@ def registration_create(
         raise EventError(error)
     if attendance not in Attendance.values:
         raise EventError("Choose in person or virtual.", field="attendance")
+    _check_availability(event, arrive_by, leave_at)
     if Registration.objects.filter(event=event, user=user).exists():
         raise EventError(f"You are already registered for {event}.")
     try:
         with transaction.atomic():
             registration = Registration.objects.create(
-                event=event, user=user, attendance=attendance, registered_at=now
+                event=event,
+                user=user,
+                attendance=attendance,
+                arrive_by=arrive_by,
+                leave_at=leave_at,
+                registered_at=now,
             )
     except IntegrityError:  # two clicks at once: the first one won
         raise EventError(f"You are already registered for {event}.") from None
     transaction.on_commit(
         lambda: registration_created.send(sender=Registration, registration=registration)
     )
+    return registration
+
+
+@transaction.atomic
+def registration_set_availability(
+    *,
+    event: Event,
+    user: User,
+    arrive_by: datetime.time | None,
+    leave_at: datetime.time | None,
+    now: datetime.datetime | None = None,
+) -> Registration:
+    """Change when a registered person can be booked; until the day begins."""
+    now = now or timezone.now()
+    if now >= event.starts_at:
+        raise EventError(f"{event} has begun: tell your chapter leader when you must leave.")
+    registration = Registration.objects.select_for_update().filter(event=event, user=user).first()
+    if registration is None:
+        raise EventError(f"You are not registered for {event}.")
+    _check_availability(event, arrive_by, leave_at)
+    registration.arrive_by, registration.leave_at = arrive_by, leave_at
+    registration.save(update_fields=["arrive_by", "leave_at"])
     return registration
 
 

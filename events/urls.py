@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.event_edit, name="edit"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/unregister/", views.unregister, name="unregister"),
+    path("<slug:slug>/availability/", views.availability, name="availability"),
 ]

@@ -10,7 +10,7 @@ from chapters.selectors import led_chapter_ids
 from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
-from events.forms import EventForm, RegistrationForm
+from events.forms import AvailabilityForm, EventForm, RegistrationForm
 from events.models import Registration
 
 
@@ -78,6 +78,7 @@ def _boards(user, event):
 def event_detail(request, slug):
     event = event_for_viewer(request.user, slug)
     registration = Registration.objects.filter(event=event, user=request.user).first()
+    boards = _boards(request.user, event)
     return render(
         request,
         "events/event_detail.html",
@@ -87,8 +88,15 @@ def event_detail(request, slug):
             "registration_open": event.registration_is_open(),
             "now": timezone.now(),
             "form": RegistrationForm(),
+            "availability_form": AvailabilityForm(
+                initial={"arrive_by": registration.arrive_by, "leave_at": registration.leave_at}
+            )
+            if registration
+            else None,
+            # Staff and the chapters' leaders (whose boards these are) plan the day.
+            "plans_the_day": request.user.is_staff or bool(boards),
             "counts": selectors.event_counts(event=event),
-            "boards": _boards(request.user, event),
+            "boards": boards,
             "agenda": [line for line in event.agenda.splitlines() if line.strip()],
         },
     )
@@ -100,11 +108,14 @@ def register(request, slug):
     event = event_for_viewer(request.user, slug)
     form = RegistrationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose in person or virtual.")
+        if "attendance" in form.errors:
+            messages.error(request, "Choose in person or virtual.")
+        else:
+            messages.error(request, "Give the times as hours and minutes, e.g. 09:30.")
         return redirect("events:detail", slug=event.slug)
     try:
         registration = services.registration_create(
-            event=event, user=request.user, attendance=form.cleaned_data["attendance"]
+            event=event, user=request.user, **form.cleaned_data
         )
     except services.EventError as error:
         messages.error(request, str(error))
@@ -126,4 +137,22 @@ def unregister(request, slug):
         messages.error(request, str(error))
     else:
         messages.success(request, f"You are no longer registered for {event}.")
+    return redirect("events:detail", slug=event.slug)
+
+
+@login_required
+@require_POST
+def availability(request, slug):
+    """A registered person changes when they can be booked."""
+    event = event_for_viewer(request.user, slug)
+    form = AvailabilityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the times as hours and minutes, e.g. 09:30.")
+        return redirect("events:detail", slug=event.slug)
+    try:
+        services.registration_set_availability(event=event, user=request.user, **form.cleaned_data)
+    except services.EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your times for the day are saved.")
     return redirect("events:detail", slug=event.slug)

@@ -8,6 +8,9 @@ template draws a line every quarter of an hour.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+
 from chapters.models import Chapter
 from events.models import Event
 from lawmakers.models import Lawmaker
@@ -46,6 +49,16 @@ class Block:
 
 
 @dataclass
+class ProposedBlock:
+    """A meeting a draft plan proposes, drawn beside what exists (the planner's layer)."""
+
+    proposal: object  # lawmaker, starts_at, ends_at, people (names), moves (a Meeting or None)
+    row: int
+    column: int
+    span: int
+
+
+@dataclass
 class Row:
     lawmaker: Lawmaker
     number: int
@@ -69,6 +82,9 @@ class Board:
     blocks: list[Block]
     warnings: list[str]
     uncovered: list[UncoveredOffice]
+    proposed: list[ProposedBlock] = field(default_factory=list)
+    # Whether a draft exists to show (the toggle is offered only then).
+    has_proposed_layer: bool = False
 
     @property
     def active(self) -> list[Block]:
@@ -126,7 +142,24 @@ def _shared_offices(event: Event, chapter: Chapter, meetings: list[Meeting]) -> 
     return shared
 
 
-def board_for(*, event: Event, chapter: Chapter) -> Board:
+def _position(event: Event, starts_at, minutes: int, columns: int) -> tuple[int, int]:
+    """The grid column a meeting starts in and how many columns it spans."""
+    local = event.local(starts_at)
+    offset = (local.hour * 60 + local.minute - _minutes(event.day_starts)) // SLOT_MINUTES
+    if local.date() != event.date:
+        offset = -1 if local.date() < event.date else columns
+    column = min(max(offset, 0), columns - 1) + 2
+    span = max(1, -(-minutes // SLOT_MINUTES))
+    return column, min(span, columns + 2 - column)
+
+
+def _proposed_layer(event: Event, chapter: Chapter) -> list | None:
+    """The planner's draft for this board, through a setting: the planner sits above meetings."""
+    path = getattr(settings, "BOARD_PROPOSED_LAYER", "")
+    return import_string(path)(event=event, chapter=chapter) if path else None
+
+
+def board_for(*, event: Event, chapter: Chapter, show_proposed: bool = True) -> Board:
     meetings = list(chapter_meetings(event=event, chapter=chapter))
     day_start = _minutes(event.day_starts)
     columns = (_minutes(event.day_ends) - day_start) // SLOT_MINUTES
@@ -139,13 +172,7 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
         row = rows.get(meeting.lawmaker_id)
         if row is None:
             row = rows[meeting.lawmaker_id] = Row(meeting.lawmaker, len(rows) + 2, [])
-        local = event.local(meeting.starts_at)
-        offset = (local.hour * 60 + local.minute - day_start) // SLOT_MINUTES
-        if local.date() != event.date:
-            offset = -1 if local.date() < event.date else columns
-        column = min(max(offset, 0), columns - 1) + 2
-        span = max(1, -(-meeting.duration_minutes // SLOT_MINUTES))
-        span = min(span, columns + 2 - column)
+        column, span = _position(event, meeting.starts_at, meeting.duration_minutes, columns)
         live = meeting.live_seats
         block = Block(
             meeting=meeting,
@@ -159,6 +186,15 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
         )
         row.blocks.append(block)
         blocks.append(block)
+
+    proposals = _proposed_layer(event, chapter) or []
+    proposed = []
+    for proposal in proposals if show_proposed else []:
+        row = rows.get(proposal.lawmaker_id)
+        if row is None:
+            row = rows[proposal.lawmaker_id] = Row(proposal.lawmaker, len(rows) + 2, [])
+        column, span = _position(event, proposal.starts_at, proposal.duration_minutes, columns)
+        proposed.append(ProposedBlock(proposal=proposal, row=row.number, column=column, span=span))
 
     warnings = []
     for others in shared.values():
@@ -181,4 +217,6 @@ def board_for(*, event: Event, chapter: Chapter) -> Board:
         blocks=blocks,
         warnings=warnings,
         uncovered=uncovered,
+        proposed=proposed,
+        has_proposed_layer=bool(proposals),
     )

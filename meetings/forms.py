@@ -184,6 +184,7 @@ class CapacityForm(SafeForm):
         min_value=0, max_value=50, label="Kept for first-timers"
     )
     signup_closed = forms.BooleanField(required=False, label="Sign-up closed")
+    keep = forms.BooleanField(required=False, label="Keep as it is when the day is re-planned")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)

@@ -32,10 +32,16 @@ LIVE = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 @login_required
 def board(request, event_slug, chapter_slug):
     event, chapter = access.chapter_board_for_leader(request.user, event_slug, chapter_slug)
+    show_proposed = request.GET.get("proposed") != "off"
     return render(
         request,
         "meetings/board.html",
-        {"event": event, "chapter": chapter, "board": board_for(event=event, chapter=chapter)},
+        {
+            "event": event,
+            "chapter": chapter,
+            "board": board_for(event=event, chapter=chapter, show_proposed=show_proposed),
+            "show_proposed": show_proposed,
+        },
     )
 
 
@@ -96,6 +102,7 @@ def meeting_manage(request, meeting_id):
             "reserved_for_constituents": meeting.reserved_for_constituents,
             "reserved_for_first_timers": meeting.reserved_for_first_timers,
             "signup_closed": meeting.signup_closed,
+            "keep": meeting.keep,
         }
     )
     return render(

@@ -91,6 +91,10 @@ class Meeting(models.Model):
     signup_closed = models.BooleanField(
         default=False, help_text="Members can no longer take or leave a seat themselves."
     )
+    keep = models.BooleanField(
+        default=False,
+        help_text="The planner keeps this meeting exactly as it is (time, room and people).",
+    )
     notes = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -64,6 +64,7 @@ TRACKED_FIELDS = (
     "lead_id",
     "note_taker_id",
     "signup_closed",
+    "keep",
     "notes",
 )
 # Changes the people in the meeting must hear about.

@@ -109,8 +109,8 @@ def test_board_queries_do_not_grow_for_a_leader(
     # session, user, event, chapter, is leader, meetings, their seats, other chapters'
     # meetings with our offices, the day's confirmed seats of the people seated with us
     # (walking clashes: some are in other chapters' meetings, which the board does not
-    # read otherwise), registrations, lawmakers, covered offices, lawmakers in bulk,
-    # navigation
+    # read otherwise), the planner's newest draft (none), registrations, lawmakers,
+    # covered offices, lawmakers in bulk, navigation
     with django_assert_num_queries(14):
         response = client.get(reverse("meetings:board", args=[event.slug, chapter.slug]))
     board = response.context["board"]

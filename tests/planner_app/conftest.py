@@ -1,0 +1,82 @@
+"""A small national day: Minnesota's delegation, a few members of two chapters."""
+
+import datetime
+
+import pytest
+
+from chapters.models import Role
+from events.models import Registration
+from lawmakers.models import Chamber
+from tests.factories import EventFactory, MembershipFactory
+from tests.lawmakers.factories import LawmakerFactory, SenatorFactory, ZipDistrictFactory
+
+
+def at(event, hour, minute=0):
+    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
+
+
+@pytest.fixture
+def event(db):
+    return EventFactory(
+        name="National Day of Action",
+        slug="national",
+        day_starts=datetime.time(9, 0),
+        day_ends=datetime.time(17, 0),
+        agenda="8:00 Breakfast\n12:00-13:00 Lunch briefing\n9:00 Meetings begin",
+    )
+
+
+@pytest.fixture
+def senators(db):
+    return [
+        SenatorFactory(first_name="Amy", last_name="Larsen", state="MN", office_room="425"),
+        SenatorFactory(first_name="Tina", last_name="Berg", state="MN", office_room="720"),
+    ]
+
+
+@pytest.fixture
+def representative(db):
+    return LawmakerFactory(first_name="Ilhan", last_name="Osei", state="MN", district="5")
+
+
+@pytest.fixture
+def minneapolis(db):
+    return ZipDistrictFactory(zcta="55401", state="MN", district=5)
+
+
+def participant(
+    chapter, *, zip_code="55401", state="MN", first_time=False, role=Role.MEMBER, **user
+):
+    """A chapter member with a home, registered for the event by the caller."""
+    user = MembershipFactory(
+        chapter=chapter, role=role, **{f"user__{k}": v for k, v in user.items()}
+    ).user
+    profile = user.profile
+    profile.state, profile.zip_code, profile.first_time_advocate = state, zip_code, first_time
+    profile.save()
+    return user
+
+
+def register(event, user, **fields):
+    return Registration.objects.create(event=event, user=user, **fields)
+
+
+@pytest.fixture
+def delegation(senators, representative, minneapolis):
+    return [*senators, representative]
+
+
+@pytest.fixture
+def team(event, chapter, delegation, leader):
+    """Three registered Minnesotans (one a first-timer) and the chapter's leader."""
+    people = [
+        participant(chapter, first_name="Ana", last_name="Ahl"),
+        participant(chapter, first_name="Bo", last_name="Berg", first_time=True),
+        participant(chapter, first_name="Cy", last_name="Cole"),
+    ]
+    for person in people:
+        register(event, person)
+    return people
+
+
+__all__ = ["Chamber", "at", "participant", "register"]
