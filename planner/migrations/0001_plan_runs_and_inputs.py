@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         ('chapters', '0002_initial'),
         ('events', '0003_registration_availability'),
         ('lawmakers', '0001_initial'),
-        ('meetings', '0002_meeting_keep'),
+        ('meetings', '0003_meeting_keep'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
