@@ -68,7 +68,7 @@ def test_lead_files_on_a_phone_and_staff_download_the_xlsx(open_page, tmp_path):
     desk = open_page()
     log_in(desk, email=staff.email, password=PASSWORD)
     desk.goto("/reports/events/national/")
-    expect(desk.locator(".stat", has_text="reports filed")).to_contain_text("1")
+    expect(desk.locator(".stat", has_text="filed")).to_contain_text("1 report filed")
     expect(desk.locator("svg.state-map title", has_text="MN: 1 met")).to_have_count(1)
     expect(desk.locator("svg rect title", has_text="Leaning yes: 1")).to_have_count(1)
     desk.get_by_role("link", name="Export reports").click()
