@@ -2,6 +2,7 @@
 
 from django import forms
 
+from common.forms import SafeForm
 from events.models import Event, Level
 from lawmakers.models import Committee
 from meetings.forms import LawmakerField, lawmakers_for
@@ -12,7 +13,7 @@ TIME = forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M")
 CHOSEN_PRIORITIES = [(v, label) for v, label in TargetPriority.choices if v != TargetPriority.SKIP]
 
 
-class RulesForm(forms.Form):
+class RulesForm(SafeForm):
     default_meeting_minutes = forms.IntegerField(
         label="Meeting length (minutes)", min_value=5, max_value=120
     )
@@ -44,7 +45,7 @@ class RulesForm(forms.Form):
         }
 
 
-class TargetForm(forms.Form):
+class TargetForm(SafeForm):
     lawmaker = forms.Field()  # replaced in __init__ with the event's offices
     priority = forms.ChoiceField(choices=TargetPriority.choices, initial=TargetPriority.MUST)
 
@@ -55,7 +56,7 @@ class TargetForm(forms.Form):
         )
 
 
-class CommitteeTargetForm(forms.Form):
+class CommitteeTargetForm(SafeForm):
     committees = forms.ModelMultipleChoiceField(
         queryset=Committee.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -78,17 +79,17 @@ class CommitteeTargetForm(forms.Form):
         )
 
 
-class PriorityForm(forms.Form):
+class PriorityForm(SafeForm):
     priority = forms.ChoiceField(choices=TargetPriority.choices)
 
 
-class RunForm(forms.Form):
+class RunForm(SafeForm):
     time_limit_seconds = forms.IntegerField(
         label="Time limit (seconds)", min_value=1, max_value=3600
     )
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(SafeForm):
     """Accept the whole draft (nothing chosen), one chapter's part, or chosen meetings."""
 
     chapter = forms.IntegerField(required=False)
@@ -99,7 +100,7 @@ class AcceptForm(forms.Form):
         self.fields["meetings"].choices = [(pk, pk) for pk in proposed_ids]
 
 
-class AcquaintanceForm(forms.Form):
+class AcquaintanceForm(SafeForm):
     lawmaker = forms.Field()
 
     def __init__(self, *args, event: Event, **kwargs):

@@ -111,7 +111,7 @@ def test_board_queries_do_not_grow_for_a_leader(
     # (walking clashes: some are in other chapters' meetings, which the board does not
     # read otherwise), the planner's newest draft (none), registrations, lawmakers,
     # covered offices, lawmakers in bulk, navigation
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(reverse("meetings:board", args=[event.slug, chapter.slug]))
     board = response.context["board"]
     assert len(board.blocks) == rows
@@ -125,7 +125,7 @@ def test_board_queries_do_not_grow_for_staff(
 ):
     _fill(event, chapter, other_chapter, rows)
     client = client_as("staff")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(reverse("meetings:board", args=[event.slug, chapter.slug]))
     assert len(response.context["board"].blocks) == rows
 

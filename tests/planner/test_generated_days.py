@@ -2,12 +2,16 @@
 
 import datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.problem import Outcome, Priority
 from planner.solver import solve
 from tests.planner.days import at, office, person, pin, problem, violations, window
+
+# The checker reads the event's campus (walking minutes) from the database.
+pytestmark = pytest.mark.django_db
 
 BUILDINGS = ["hart", "russell", "dirksen", "cannon", "longworth", "rayburn", "capitol"]
 STATES = ["MN", "TN", "CA"]

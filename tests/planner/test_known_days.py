@@ -2,9 +2,14 @@
 
 import datetime
 
+import pytest
+
 from planner.problem import Outcome, Priority
 from planner.solver import solve
 from tests.planner.days import at, itineraries, office, person, pin, problem, violations, window
+
+# The checker reads the event's campus (walking minutes) from the database.
+pytestmark = pytest.mark.django_db
 
 MUST, SHOULD, NICE = Priority.MUST, Priority.SHOULD, Priority.NICE
 

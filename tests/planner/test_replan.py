@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 from planner.problem import Outcome, Priority
 from planner.solver import solve
 from tests.planner.days import (
@@ -15,6 +17,9 @@ from tests.planner.days import (
     violations,
     window,
 )
+
+# The checker reads the event's campus (walking minutes) from the database.
+pytestmark = pytest.mark.django_db
 
 
 def a_day():
