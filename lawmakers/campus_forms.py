@@ -2,6 +2,7 @@
 
 from django import forms
 
+from common.forms import SafeForm
 from lawmakers.campuses import MOST_WALK_MINUTES
 
 
@@ -9,7 +10,7 @@ def _walk_field_name(pair: tuple[str, str]) -> str:
     return f"walk__{pair[0]}__{pair[1]}"
 
 
-class CampusWalkingForm(forms.Form):
+class CampusWalkingForm(SafeForm):
     def __init__(self, *args, buildings, walks, **kwargs):
         super().__init__(*args, **kwargs)
         self.buildings = buildings
