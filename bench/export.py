@@ -232,11 +232,11 @@ def main():
     print(f"csv_bytes: {size} bytes")
     print(f"copy_bytes: {copy_size} bytes")
     print(f"csv_seconds: {csv_seconds:.3f} s")
-    print(f"copy_seconds: {copy_seconds:.3f} s")
-    print(f"csv_to_copy_ratio: {csv_seconds / copy_seconds:.2f} x")
-    # The app's export switches PostgreSQL's JIT off; COPY with the same setting, for candour.
-    print(f"copy_without_jit_seconds: {copy_nojit_seconds:.3f} s")
-    print(f"csv_to_copy_without_jit_ratio: {csv_seconds / copy_nojit_seconds:.2f} x")
+    # The headline compares like with like: the app's export switches PostgreSQL's JIT off,
+    # so COPY runs with JIT off too. COPY with the server's default is printed for reference.
+    print(f"copy_seconds: {copy_nojit_seconds:.3f} s")
+    print(f"csv_to_copy_ratio: {csv_seconds / copy_nojit_seconds:.2f} x")
+    print(f"copy_with_default_jit_seconds: {copy_seconds:.3f} s")
     print(f"csv_rows_per_second: {rows / csv_seconds:.0f} rows/s")
     print(f"xlsx_seconds: {xlsx_seconds:.3f} s")
     print(f"peak_memory_growth_mb: {memory.growth:.1f} MB")
