@@ -6,6 +6,7 @@ class FollowupConfig(AppConfig):
     verbose_name = "Reminders and follow-up"
 
     def ready(self):
-        from followup import composers, receivers  # noqa: F401  (connects the receivers)
+        from followup import composers, outbox_labels, receivers  # noqa: F401  (receivers)
 
         composers.register_all()
+        outbox_labels.register_all()

@@ -6,7 +6,7 @@ from django.template.defaultfilters import pluralize
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from outbox import access, faults, selectors, sending, services
+from outbox import access, faults, labels, selectors, sending, services
 from outbox.filters import OutboxFilter
 from outbox.models import EmailState
 from outbox.templatetags.outbox_tags import kind_label, topic_label
@@ -20,9 +20,19 @@ def outbox_list(request):
     access.require_staff(request.user)
     filtered = OutboxFilter(request.GET or None, queryset=selectors.emails_for_outbox())
     page = Paginator(filtered.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     counts = selectors.outbox_counts()
+    failed_groups = selectors.failed_groups()
+    about = labels.topic_labels(
+        [email.topic for email in page.object_list]
+        + [group["topic"] for group in failed_groups["topics"]]
+    )
+    for email in page.object_list:
+        email.about = about.get(email.topic, "")
+    for group in failed_groups["topics"]:
+        group["about"] = about[group["topic"]]
     return render(
         request,
         "outbox/outbox_list.html",
@@ -32,7 +42,7 @@ def outbox_list(request):
             "counts": counts,
             "tiles": selectors.outbox_tiles(counts),
             "server_fault": faults.server_fault_current(),
-            "failed_groups": selectors.failed_groups(),
+            "failed_groups": failed_groups,
             "current_state": request.GET.get("state", ""),
             "query_string": query.urlencode(),
         },
@@ -43,6 +53,7 @@ def outbox_list(request):
 def email_detail(request, pk):
     email = access.email_for_staff(request.user, pk)
     preview = sending.preview(email) if email.state == EmailState.QUEUED else None
+    email.about = topic_label(email.topic) if email.topic else ""
     return render(request, "outbox/email_detail.html", {"email": email, "preview": preview})
 
 

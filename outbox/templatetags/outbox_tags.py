@@ -2,17 +2,17 @@
 
 from django import template
 
+from outbox import labels
+
 register = template.Library()
 
 
 @register.filter
 def kind_label(kind: str) -> str:
-    """`followup.before_meeting` → "Before meeting" (the app's prefix is for machines)."""
-    name = kind.rsplit(".", 1)[-1].replace("_", " ").strip()
-    return name[:1].upper() + name[1:]
+    """`followup.feedback` → "Feedback request" (as its app registered it, else from the name)."""
+    return labels.kind_label(kind)
 
 
-@register.filter
 def topic_label(topic: str) -> str:
-    """What a topic is about, in words where the app can say it."""
-    return topic
+    """One topic in words (pages with many rows use `labels.topic_labels` once instead)."""
+    return labels.topic_labels([topic]).get(topic, topic)

@@ -232,7 +232,7 @@ def test_bulk_retry_of_a_kind_queues_every_failed_one_of_it_and_says_how_many(
         response = client_as("staff").post(
             RETRY_FAILED, {"kind": "followup.day_before"}, follow=True
         )
-    assert "2 failed “Day before” emails queued again; they go out now." in (
+    assert "2 failed “Day-before reminder” emails queued again; they go out now." in (
         response.content.decode()
     )
     rows = Email.objects.in_bulk()
@@ -270,3 +270,86 @@ def test_outbox_list_offers_a_retry_per_failed_kind_and_topic(client_as, failed_
     assert page.count(f'action="{RETRY_FAILED}"') == 3 + 2  # three kinds, two topics
     assert 'name="kind" value="followup.day_before"' in page
     assert 'name="topic" value="event:1"' in page
+
+
+# Truths: what an email is about in words, times as the rest of the app writes them ----------
+
+
+@pytest.fixture
+def about_event(db):
+    from tests.factories import EventFactory
+
+    return EventFactory(name="National Day of Action")
+
+
+def test_outbox_list_says_what_emails_are_about_in_words(client_as, about_event):
+    Email.objects.create(
+        key=f"followup.feedback:{about_event.pk}:13",
+        to="dana@example.org",
+        kind="followup.feedback",
+        topic=f"event:{about_event.pk}",
+        template_prefix="followup/email/feedback",
+    )
+    Email.objects.create(
+        key="lost",
+        to="jon@example.org",
+        kind="test.note",
+        topic="coalition-event:999",
+        subject="S",
+    )
+    page = client_as("staff").get(reverse("outbox:list")).content.decode()
+    assert "Feedback request" in page
+    assert "about National Day of Action" in page
+    assert "about Coalition event 999" in page  # described by nobody: still words
+    assert f"event:{about_event.pk}<" not in page
+    assert "followup.feedback:" not in page
+
+
+def test_outbox_detail_says_what_the_email_is_about(client_as, about_event):
+    email = Email.objects.create(
+        key="k",
+        to="dana@example.org",
+        kind="followup.day_before",
+        topic=f"event:{about_event.pk}",
+        subject="Tomorrow",
+    )
+    page = client_as("staff").get(reverse("outbox:detail", args=[email.pk])).content.decode()
+    assert "Day-before reminder · about National Day of Action" in page
+
+
+def test_outbox_times_read_pm_as_the_rest_of_the_app(client_as, db, settings):
+    import datetime
+    import zoneinfo
+
+    evening = datetime.datetime(2027, 3, 3, 23, 19, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    email = Email.objects.create(
+        key="late", to="dana@example.org", kind="test.note", subject="Late", send_after=evening
+    )
+    client = client_as("staff")
+    listed = client.get(reverse("outbox:list")).content.decode()
+    detail = client.get(reverse("outbox:detail", args=[email.pk])).content.decode()
+    assert "Mar 3, 11:19 PM" in listed
+    assert "Wed Mar 3, 11:19 PM" in detail
+    assert "p.m." not in listed + detail
+
+
+@pytest.mark.parametrize("rows", [2, 60])
+def test_outbox_list_query_count_stays_constant_with_topics(
+    client_as, django_assert_num_queries, about_event, rows
+):
+    Email.objects.bulk_create(
+        Email(
+            key=f"t{n}",
+            to=f"p{n}@example.org",
+            kind="followup.day_before",
+            topic=f"event:{about_event.pk}" if n % 2 else f"meeting:{n}",
+            subject=f"Note {n}",
+            state=EmailState.FAILED if n % 3 else EmailState.SENT,
+        )
+        for n in range(rows)
+    )
+    client = client_as("staff")
+    # As without topics, plus one query per topic prefix on the page (events, meetings)
+    with django_assert_num_queries(9):
+        response = client.get(reverse("outbox:list"))
+    assert response.status_code == 200
