@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from meetings import access, seats, services
 from meetings.board import board_for
 from meetings.clashes import seated_clashes
+from meetings.departures import departure_warning
 from meetings.forms import (
     CapacityForm,
     MeetingForm,
@@ -87,6 +88,8 @@ def meeting_manage(request, meeting_id):
     errors, warnings = office_conflicts(meeting=meeting)
     clashes = seated_clashes(event=meeting.event, meetings=[meeting]).get(meeting.pk, [])
     warnings += [clash.text for clash in clashes]
+    if meeting.lawmaker_departed:
+        warnings.insert(0, departure_warning(meeting, event=meeting.event))
     people = list(
         Seat.objects.filter(meeting=meeting, status__in=LIVE)
         .select_related("user", "user__profile")
