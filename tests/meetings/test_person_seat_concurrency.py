@@ -1,6 +1,5 @@
 """One person, two tabs, two clashing meetings at the same moment: one seat, never both."""
 
-import datetime
 import time
 
 import pytest
@@ -11,15 +10,11 @@ from meetings import seats
 from meetings.models import Seat, SeatStatus
 from meetings.seats import SeatError, seat_take
 from tests.concurrency import run_together
-from tests.factories import EventFactory, UserFactory
+from tests.factories import EventFactory, UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory, RegistrationFactory
 
 PEOPLE = 40
 CONNECTIONS = 16
-
-
-def _at(event, hour, minute):
-    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
 
 
 @pytest.fixture
@@ -29,7 +24,7 @@ def two_sides_of_the_capitol(transactional_db):
     senate = MeetingFactory(
         event=event,
         lawmaker=LawmakerFactory(office_building=Building.HART),
-        starts_at=_at(event, 10, 0),
+        starts_at=at(event, 10, 0),
         seats=PEOPLE,
     )
     house = MeetingFactory(
@@ -41,7 +36,7 @@ def two_sides_of_the_capitol(transactional_db):
             office_room="2231",
             capitol_side=CapitolSide.HOUSE,
         ),
-        starts_at=_at(event, 10, 35),
+        starts_at=at(event, 10, 35),
         seats=PEOPLE,
     )
     people = UserFactory.create_batch(PEOPLE)
