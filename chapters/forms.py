@@ -5,6 +5,7 @@ from localflavor.us.us_states import STATE_CHOICES
 from chapters.invitation_csv import MAX_ROWS
 from chapters.models import Chapter, Role
 from common.forms import SafeForm
+from members.forms import person_name_fields
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
@@ -75,12 +76,7 @@ class RoleForm(SafeForm):
 class NewAccountForm(SafeForm):
     """Accept an invitation by creating an account; the email comes from the invitation."""
 
-    first_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    last_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
-    )
+    first_name, last_name = person_name_fields()
     password1 = forms.CharField(
         label="Password",
         strip=False,

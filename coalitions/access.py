@@ -92,18 +92,24 @@ class RsvpClosed(Exception):
         self.guest = guest
 
 
+def _object_for_link(queryset, token: str, *, salt: str):
+    """The row a signed link names: 404 for a link we did not sign or a row that is gone."""
+    try:
+        pk = signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        raise Http404("This link is not valid.") from None
+    return get_object_or_404(queryset, pk=pk)
+
+
 def rsvp_token(guest: Guest) -> str:
     return signing.dumps(guest.pk, salt=RSVP_SALT)
 
 
 def guest_for_rsvp(token: str) -> Guest:
-    try:
-        guest_id = signing.loads(token, salt=RSVP_SALT)
-    except signing.BadSignature:
-        raise Http404("This link is not valid.") from None
-    guest = get_object_or_404(
+    guest = _object_for_link(
         Guest.objects.select_related("event", "event__chapter", "event__principles"),
-        pk=guest_id,
+        token,
+        salt=RSVP_SALT,
     )
     if timezone.now() >= guest.event.rsvp_closes_at:
         raise RsvpClosed(guest)
@@ -115,12 +121,8 @@ def action_token(event: CoalitionEvent) -> str:
 
 
 def event_for_action(token: str) -> CoalitionEvent:
-    try:
-        event_id = signing.loads(token, salt=ACTION_SALT)
-    except signing.BadSignature:
-        raise Http404("This link is not valid.") from None
-    return get_object_or_404(
-        CoalitionEvent.objects.select_related("chapter", "principles"), pk=event_id
+    return _object_for_link(
+        CoalitionEvent.objects.select_related("chapter", "principles"), token, salt=ACTION_SALT
     )
 
 
@@ -129,8 +131,6 @@ def postcard_token(postcard: Postcard) -> str:
 
 
 def postcard_for_writer(token: str) -> Postcard:
-    try:
-        postcard_id = signing.loads(token, salt=POSTCARD_SALT)
-    except signing.BadSignature:
-        raise Http404("This link is not valid.") from None
-    return get_object_or_404(Postcard.objects.select_related("event__chapter"), pk=postcard_id)
+    return _object_for_link(
+        Postcard.objects.select_related("event__chapter"), token, salt=POSTCARD_SALT
+    )

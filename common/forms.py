@@ -14,6 +14,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import ProhibitNullCharactersValidator
@@ -118,3 +119,12 @@ class SafeFilterSet(django_filters.FilterSet):
         if issubclass(form_class, SafeInputMixin):
             return form_class
         return type(form_class.__name__, (SafeInputMixin, form_class), {})
+
+
+def form_errors_as_messages(request, form: forms.Form) -> None:
+    """Each error of a form posted from a page that does not show it, as a message
+    there; a field's errors are named by the field's label."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)

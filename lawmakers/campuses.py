@@ -167,6 +167,17 @@ def walking_rules(*, level: str, state: str = "") -> WalkingRules:
     return WalkingRules(groups, minutes)
 
 
+def _create_missing(model, rows: list[dict], *, key: tuple[str, ...], **among) -> None:
+    """Create the rows whose `key` no row `among` has yet; a row that exists is left as it is.
+
+    A pair staff cleared is a row with no minutes, so the seed leaves it cleared.
+    """
+    have = set(model.objects.filter(**among).values_list(*key))
+    model.objects.bulk_create(
+        model(**row) for row in rows if tuple(row[name] for name in key) not in have
+    )
+
+
 def _seed_one(default: DefaultCampus, campus_model, building_model, walk_model) -> None:
     campus, _ = campus_model.objects.get_or_create(
         level=default.level,
@@ -174,37 +185,32 @@ def _seed_one(default: DefaultCampus, campus_model, building_model, walk_model) 
         defaults={"name": default.name, "note": default.note},
     )
     labels = dict(Building.choices)
-    existing = set(building_model.objects.filter(campus=campus).values_list("code", flat=True))
-    building_model.objects.bulk_create(
-        building_model(campus=campus, code=code, name=labels[code], group=group, position=position)
-        for position, (code, group) in enumerate(default.buildings)
-        if code not in existing
-    )
-    # A pair staff cleared is a row with no minutes: the seed leaves it cleared.
-    known = set(
-        walk_model.objects.filter(from_building__campus=campus).values_list(
-            "from_building_id", "to_building_id"
-        )
-    )
-    walk_model.objects.bulk_create(
-        walk_model(from_building_id=pair[0], to_building_id=pair[1], minutes=minutes)
+    buildings = [
+        {"campus": campus, "code": code, "name": labels[code], "group": group, "position": n}
+        for n, (code, group) in enumerate(default.buildings)
+    ]
+    _create_missing(building_model, buildings, key=("code",), campus=campus)
+    walks = [
+        {"from_building_id": a, "to_building_id": b, "minutes": minutes}
         for first, second, minutes in default.walks
-        if (pair := _pair(first, second)) not in known
+        for a, b in [_pair(first, second)]
+    ]
+    _create_missing(
+        walk_model,
+        walks,
+        key=("from_building_id", "to_building_id"),
+        from_building__campus=campus,
     )
 
 
 def seed_campuses(campus_model=Campus, building_model=CampusBuilding, walk_model=WalkingTime):
     """Create the default campuses, buildings and walks that are missing; change nothing else.
 
-    Takes the models so that the data migration can pass its historical ones.
+    Takes the models so that the data migration can pass its historical ones; the
+    import calls it inside its own transaction.
     """
     for default in DEFAULT_CAMPUSES:
         _seed_one(default, campus_model, building_model, walk_model)
-
-
-@transaction.atomic
-def campuses_seed() -> None:
-    seed_campuses()
 
 
 class CampusError(Exception):

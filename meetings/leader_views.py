@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from common.forms import form_errors_as_messages
 from meetings import access, seats, services
 from meetings.board import board_for
 from meetings.clashes import seated_clashes
@@ -201,19 +202,13 @@ def _back(meeting):
     return redirect("meetings:meeting_manage", meeting_id=meeting.pk)
 
 
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 @login_required
 @require_POST
 def meeting_status(request, meeting_id):
     meeting = access.meeting_for_leader(request.user, meeting_id)
     form = StatusForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return _back(meeting)
     try:
         changed = services.meeting_set_status(
@@ -233,7 +228,7 @@ def meeting_capacity(request, meeting_id):
     meeting = access.meeting_for_leader(request.user, meeting_id)
     form = CapacityForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return _back(meeting)
     grew = form.cleaned_data["seats"] > meeting.seats
     try:
@@ -253,7 +248,7 @@ def meeting_roles(request, meeting_id):
     meeting = access.meeting_for_leader(request.user, meeting_id)
     form = RolesForm(request.POST, people=chapter_people(meeting.chapter, meeting))
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return _back(meeting)
     services.meeting_update(
         meeting=meeting,
@@ -271,7 +266,7 @@ def seat_add(request, meeting_id):
     meeting = access.meeting_for_leader(request.user, meeting_id)
     form = SeatAddForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return _back(meeting)
     person = form.cleaned_data["user"]
     try:
@@ -309,7 +304,7 @@ def seat_move(request, meeting_id, seat_id):
     seat = _seat(request, meeting_id, seat_id)
     form = SeatMoveForm(request.POST, meeting=seat.meeting)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return _back(seat.meeting)
     target = form.cleaned_data["to_meeting"]
     try:

@@ -100,26 +100,18 @@ def _resolve(profile: Profile, zip_rows, lawmakers: list[Lawmaker]) -> Constitue
     result.senators = sorted(
         (lm for lm in federal if lm.chamber == Chamber.UPPER), key=lambda lm: lm.last_name
     )
-    rows = zip_rows.get(zip5, [])
-    in_state = sorted({district for row_state, district in rows if row_state == state})
-    if in_state:
-        result.candidate_districts = in_state
+    found = _zip_reading(state=state, zip5=zip5, rows=zip_rows.get(zip5, []))
+    if found.districts:
+        result.candidate_districts = found.districts
     elif set(house) == {0}:
         # A single at-large seat (AK, WY, DC, the territories): no ZIP needed.
         result.candidate_districts = [0]
     elif not zip5:
         result.problem = "Add your home ZIP code to your profile to find your representative."
-    elif rows:
-        elsewhere = ", ".join(sorted({row_state for row_state, _ in rows}))
-        result.problem = (
-            f"ZIP code {zip5} is in {elsewhere}, not {state}. "
-            "Check the state and ZIP code in your profile."
-        )
+    elif found.unknown:
+        result.problem = found.problem
     else:
-        result.problem = (
-            f"ZIP code {zip5} is not in the Census ZIP-area table (PO-box and "
-            "single-organisation ZIP codes often are not). Check it, or use your home ZIP code."
-        )
+        result.problem = f"{found.problem} Check the state and ZIP code in your profile."
     if len(result.candidate_districts) == 1:
         result.district = result.candidate_districts[0]
     elif profile.congressional_district in result.candidate_districts:
@@ -148,21 +140,18 @@ class ZipCheck:
     unknown: bool = False  # not in the ZIP table at all: worth a second look, not an error
 
 
-def zip_check(*, state: str, zip_code: str) -> ZipCheck:
-    """The districts a state and ZIP code allow, and what is wrong with them if anything."""
-    zip5 = (zip_code or "")[:5]
-    if not (state and len(zip5) == 5 and zip5.isascii() and zip5.isdigit()):
-        # Nothing to look up, or not a ZIP code at all (its own field says so).
-        return ZipCheck(districts=[])
-    rows = list(ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district"))
+def _zip_reading(*, state: str, zip5: str, rows: list[tuple[str, int]]) -> ZipCheck:
+    """What the ZIP table's (state, district) rows for a ZIP say of a home in `state`.
+
+    The one rule for a ZIP of another state and for a ZIP the table does not know,
+    used by the lawmakers of a profile and by the profile form.
+    """
     in_state = sorted({district for row_state, district in rows if row_state == state})
     if in_state:
         return ZipCheck(districts=in_state)
     if rows:
         elsewhere = ", ".join(sorted({row_state for row_state, _ in rows}))
         return ZipCheck(districts=[], problem=f"ZIP code {zip5} is in {elsewhere}, not {state}.")
-    if not ZipDistrict.objects.exists():  # no table imported: nothing to check against
-        return ZipCheck(districts=[])
     return ZipCheck(
         districts=[],
         unknown=True,
@@ -172,6 +161,18 @@ def zip_check(*, state: str, zip_code: str) -> ZipCheck:
             "representative from it. Check it, or give your home ZIP code."
         ),
     )
+
+
+def zip_check(*, state: str, zip_code: str) -> ZipCheck:
+    """The districts a state and ZIP code allow, and what is wrong with them if anything."""
+    zip5 = (zip_code or "")[:5]
+    if not (state and len(zip5) == 5 and zip5.isascii() and zip5.isdigit()):
+        # Nothing to look up, or not a ZIP code at all (its own field says so).
+        return ZipCheck(districts=[])
+    rows = list(ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district"))
+    if not rows and not ZipDistrict.objects.exists():
+        return ZipCheck(districts=[])  # no table imported: nothing to check against
+    return _zip_reading(state=state, zip5=zip5, rows=rows)
 
 
 @transaction.atomic

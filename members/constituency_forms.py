@@ -4,17 +4,23 @@ from common.forms import SafeForm
 from members.constituency import Constituency, district_label
 
 
-class DistrictChoiceForm(SafeForm):
-    """The districts a member chooses; only the questions their data leaves open are asked."""
-
-    congressional_district = forms.TypedChoiceField(
+def congressional_district_field(*, required: bool) -> forms.TypedChoiceField:
+    """The question a ZIP spanning several districts leaves: which one is yours."""
+    return forms.TypedChoiceField(
         label="Your congressional district",
         coerce=int,
         empty_value=None,
-        required=False,
+        required=required,
         widget=forms.RadioSelect,
         help_text="Your ZIP code spans several districts: choose the one you live in.",
+        error_messages={"required": "Your ZIP code spans several districts: choose yours."},
     )
+
+
+class DistrictChoiceForm(SafeForm):
+    """The districts a member chooses; only the questions their data leaves open are asked."""
+
+    congressional_district = congressional_district_field(required=False)
     state_upper_district = forms.ChoiceField(label="Your state senate district", required=False)
     state_lower_district = forms.ChoiceField(label="Your state house district", required=False)
 

@@ -2,18 +2,26 @@ from django import forms
 
 from common.forms import SafeForm, SafeModelForm
 from members.constituency import district_label, zip_check
+from members.constituency_forms import congressional_district_field
 from members.models import PolicyIssue, PracticeArea, Profile, User
+
+
+def person_name_fields() -> tuple[forms.CharField, forms.CharField]:
+    """The first and last name of an account, as every form that asks for them has them."""
+    return (
+        forms.CharField(
+            max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        ),
+        forms.CharField(
+            max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        ),
+    )
 
 
 class SignupNamesForm(SafeForm):
     """Extra fields on allauth's sign-up form."""
 
-    first_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    last_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
-    )
+    first_name, last_name = person_name_fields()
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"].strip()
@@ -24,12 +32,7 @@ class SignupNamesForm(SafeForm):
 class ProfileForm(SafeModelForm):
     """A member's own profile; the name lives on the account and is edited here too."""
 
-    first_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    last_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
-    )
+    first_name, last_name = person_name_fields()
     practice_areas = forms.ModelMultipleChoiceField(
         queryset=PracticeArea.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -65,15 +68,7 @@ class ProfileForm(SafeModelForm):
         }
         help_texts = {"zip_code": "Your home ZIP code tells us who your lawmakers are."}
 
-    congressional_district = forms.TypedChoiceField(
-        label="Your congressional district",
-        coerce=int,
-        empty_value=None,
-        required=True,
-        widget=forms.RadioSelect,
-        help_text="Your ZIP code spans several districts: choose the one you live in.",
-        error_messages={"required": "Your ZIP code spans several districts: choose yours."},
-    )
+    congressional_district = congressional_district_field(required=True)
     keep_unknown_zip = forms.BooleanField(
         label="Keep this ZIP code anyway", required=False, initial=False
     )

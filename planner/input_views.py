@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from common.forms import form_errors_as_messages
 from events.access import event_for_staff, event_for_viewer
 from events.models import Registration
 from lawmakers.models import Lawmaker
@@ -25,20 +26,13 @@ from planner.models import Acquaintance
 from planner.views import plan_url
 
 
-def _form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
-
-
 @login_required
 @require_POST
 def rules_save(request, event_slug):
     event = event_for_staff(request.user, event_slug)
     form = RulesForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
         return redirect(plan_url(event, None))
     try:
         services.rules_save(event=event, **form.plan_fields(), **form.event_fields())
@@ -55,7 +49,7 @@ def target_add(request, event_slug):
     event = event_for_staff(request.user, event_slug)
     form = TargetForm(request.POST, event=event)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
     else:
         try:
             target = services.target_set(
@@ -79,7 +73,7 @@ def targets_from_committees(request, event_slug):
     event = event_for_staff(request.user, event_slug)
     form = CommitteeTargetForm(request.POST, event=event)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
     else:
         try:
             count = services.targets_add_from_committees(
@@ -102,7 +96,7 @@ def target_priority(request, event_slug, lawmaker_id):
     lawmaker = get_object_or_404(Lawmaker, pk=lawmaker_id)
     form = PriorityForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_as_messages(request, form)
     else:
         target = services.target_set(
             event=event, lawmaker=lawmaker, priority=form.cleaned_data["priority"], by=request.user

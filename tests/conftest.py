@@ -1,7 +1,9 @@
 import pytest
 
 from chapters.models import Role
-from tests.factories import ChapterFactory, MembershipFactory, StaffFactory
+from lawmakers.models import Chamber
+from tests.factories import ChapterFactory, EventFactory, MembershipFactory, StaffFactory, at
+from tests.meetings.factories import LawmakerFactory, MeetingFactory
 
 
 @pytest.fixture
@@ -56,3 +58,50 @@ def client_as(client, roles):
         return client
 
     return log_in
+
+
+# The national day the pages' tests share: Minnesota's senator and representative,
+# a meeting of `chapter` with the senator at 10:00 and one of `other_chapter` at 11:00.
+
+
+@pytest.fixture
+def event(db):
+    return EventFactory(name="National Day of Action", slug="national")
+
+
+@pytest.fixture
+def senator(db):
+    return LawmakerFactory(first_name="Amy", last_name="Larsen", state="MN", office_room="425")
+
+
+@pytest.fixture
+def representative(db):
+    return LawmakerFactory(
+        first_name="Ilhan",
+        last_name="Osei",
+        state="MN",
+        chamber=Chamber.LOWER,
+        district="5",
+        office_building="longworth",
+        office_room="1730",
+        capitol_side="house",
+    )
+
+
+@pytest.fixture
+def meeting(event, chapter, senator, leader):
+    return MeetingFactory(
+        event=event,
+        chapter=chapter,
+        lawmaker=senator,
+        starts_at=at(event, 10),
+        seats=3,
+        created_by=leader,
+    )
+
+
+@pytest.fixture
+def other_meeting(event, other_chapter, representative):
+    return MeetingFactory(
+        event=event, chapter=other_chapter, lawmaker=representative, starts_at=at(event, 11)
+    )

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
@@ -75,3 +77,8 @@ class EventFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"day-of-action-{n}")
     date = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=60))
     status = "published"
+
+
+def at(event, hour: int, minute: int = 0) -> datetime.datetime:
+    """A moment of the event's day, in the event's time zone."""
+    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)

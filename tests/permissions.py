@@ -7,12 +7,12 @@ LOGIN = "login"
 ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
 
 
-def matrix(table):
-    """pytest parameters (view, role, expected) from {view: (answer per role in ROLES)}."""
+def matrix(table, roles=ROLES):
+    """pytest parameters (view, role, expected) from {view: (answer per role in `roles`)}."""
     return [
         pytest.param(view, role, expected, id=f"{view}-{role}")
         for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
+        for role, expected in zip(roles, row, strict=True)
     ]
 
 

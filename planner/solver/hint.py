@@ -14,7 +14,6 @@ from planner.solver.prepare import Instance
 
 def add_hint(found: Variables, instance: Instance) -> None:
     rules = instance.problem.rules
-    grid, walking = instance.grid, rules.walking_minutes
     day: dict[int, list[tuple[int, int]]] = defaultdict(list)  # person -> (slot, office)
     chosen: dict[int, tuple[int, list[int]]] = {}
 
@@ -23,15 +22,7 @@ def add_hint(found: Variables, instance: Instance) -> None:
             return False
         if len(day[person]) >= instance.capacity[person]:
             return False
-        place = instance.offices[office].place
-        for other_slot, other in day[person]:
-            other_place = instance.offices[other].place
-            if other_slot <= slot:
-                if other_slot + grid.separation(walking(other_place, place)) > slot:
-                    return False
-            elif slot + grid.separation(walking(place, other_place)) > other_slot:
-                return False
-        return True
+        return instance.walks_fit(day[person], office, slot)
 
     order = sorted(found.held, key=lambda o: (-instance.offices[o].priority, o))
     for office in order:

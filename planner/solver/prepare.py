@@ -42,6 +42,20 @@ class Instance:
     def people_of(self, office: int) -> list[int]:
         return [person for (person, key) in self.edges if key == office]
 
+    def walks_fit(self, booked: list[tuple[int, int]], office: int, slot: int) -> bool:
+        """Whether meeting `office` at `slot` leaves the walk to and from each of a
+        person's `booked` (slot, office) meetings, whichever comes first."""
+        walking = self.problem.rules.walking_minutes
+        place = self.offices[office].place
+        for other_slot, other in booked:
+            other_place = self.offices[other].place
+            if other_slot <= slot:
+                if other_slot + self.grid.separation(walking(other_place, place)) > slot:
+                    return False
+            elif slot + self.grid.separation(walking(place, other_place)) > other_slot:
+                return False
+        return True
+
 
 def prepare(problem: Problem, fill_spare: int = FILL_SPARE) -> Instance:
     rules = problem.rules

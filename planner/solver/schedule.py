@@ -116,20 +116,10 @@ def schedule(
 
 def _hint(model, instance, teams, slots, first_starts, kept, start) -> None:
     """A feasible start: each meeting at its first-pass time when that fits, else the earliest."""
-    grid, walking = instance.grid, instance.problem.rules.walking_minutes
     day: dict[int, list[tuple[int, int]]] = defaultdict(list)
 
     def fits(office, slot):
-        place = instance.offices[office].place
-        for person in teams[office]:
-            for other_slot, other in day[person]:
-                other_place = instance.offices[other].place
-                if other_slot <= slot:
-                    if other_slot + grid.separation(walking(other_place, place)) > slot:
-                        return False
-                elif slot + grid.separation(walking(place, other_place)) > other_slot:
-                    return False
-        return True
+        return all(instance.walks_fit(day[person], office, slot) for person in teams[office])
 
     order = sorted(teams, key=lambda o: (-instance.offices[o].priority, o))
     for office in order:

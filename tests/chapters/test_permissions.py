@@ -9,32 +9,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chapters.models import Chapter, Invitation, InvitationStatus, Membership, Role
+from tests import permissions
 from tests.factories import MembershipFactory
+from tests.permissions import LOGIN, assert_status
 
-LOGIN = "login"
+# The shared matrix's roles and, between member and leader, a leader who is not the chair.
 ROLES = ("anonymous", "member", "team_leader", "leader", "other_leader", "staff")
 
 
 def matrix(table: dict[str, tuple]) -> list:
-    return [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ]
+    return permissions.matrix(table, roles=ROLES)
 
 
 def row(expected: tuple) -> list:
     return [
         pytest.param(role, outcome, id=role) for role, outcome in zip(ROLES, expected, strict=True)
     ]
-
-
-def assert_status(response, expected) -> None:
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login") + "?next=")
-    else:
-        assert response.status_code == expected
 
 
 @pytest.fixture

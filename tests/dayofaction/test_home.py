@@ -4,8 +4,7 @@ from django.urls import reverse
 from chapters.models import Role
 from events.models import EventStatus
 from tests.factories import ChapterFactory, EventFactory, MembershipFactory
-
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
+from tests.permissions import matrix
 
 # fmt: off
 PAGES = {
@@ -15,14 +14,7 @@ PAGES = {
 # fmt: on
 
 
-@pytest.mark.parametrize(
-    ("view", "role", "expected"),
-    [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in PAGES.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ],
-)
+@pytest.mark.parametrize(("view", "role", "expected"), matrix(PAGES))
 def test_home_get_by_role(client_as, view, role, expected):
     response = client_as(role).get(reverse(view))
     assert response.status_code == expected

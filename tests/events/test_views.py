@@ -9,26 +9,7 @@ from chapters.models import Role
 from events.models import Event, Registration
 from tests.factories import ChapterFactory, EventFactory, MembershipFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
-
-LOGIN = "login"
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
-
-
-def assert_status(response, expected) -> None:
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login") + "?next=")
-    else:
-        assert response.status_code == expected
-
-
-def matrix(table: dict[str, tuple]) -> list:
-    return [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in table.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ]
-
+from tests.permissions import LOGIN, assert_status, matrix
 
 # fmt: off
 PAGES = {

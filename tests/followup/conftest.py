@@ -43,11 +43,6 @@ def commits(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def event(db):
-    return EventFactory(name="National Day of Action", slug="national")
-
-
-@pytest.fixture
 def held_meeting(event, chapter, member):
     """A held meeting of the chapter, led by `member`, with the office's contact."""
     from meetings.models import MeetingStatus

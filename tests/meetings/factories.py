@@ -3,26 +3,19 @@ import datetime
 import factory
 
 from events.models import Registration
-from lawmakers.models import Building, CapitolSide, Chamber, Lawmaker, Level
 from meetings.models import Meeting
-from tests.factories import ChapterFactory, EventFactory
+from tests.factories import ChapterFactory, EventFactory, at
+from tests.lawmakers.factories import SenatorFactory
 
 
-class LawmakerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Lawmaker
+class LawmakerFactory(SenatorFactory):
+    """A senator with a Hart office of their own, the office a meeting is with by default.
 
-    public_id = factory.Sequence(lambda n: f"T{n:06d}")
-    level = Level.FEDERAL
-    chamber = Chamber.UPPER
-    state = "MN"
-    party = "Democrat"
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
-    full_name = factory.LazyAttribute(lambda o: f"{o.first_name} {o.last_name}")
-    office_building = Building.HART
+    A subclass of the lawmakers' factory, so the two share one sequence of ids.
+    """
+
+    office_raw = ""
     office_room = factory.Sequence(lambda n: str(300 + n))
-    capitol_side = CapitolSide.SENATE
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
@@ -32,11 +25,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     chapter = factory.SubFactory(ChapterFactory)
     lawmaker = factory.SubFactory(LawmakerFactory)
-    starts_at = factory.LazyAttribute(
-        lambda o: datetime.datetime.combine(
-            o.event.date, datetime.time(10, 0), tzinfo=o.event.zone
-        )
-    )
+    starts_at = factory.LazyAttribute(lambda o: at(o.event, 10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=20))
     building = factory.LazyAttribute(lambda o: o.lawmaker.office_building)
     room = factory.LazyAttribute(lambda o: o.lawmaker.office_room)

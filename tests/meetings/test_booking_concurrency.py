@@ -1,14 +1,13 @@
 """One office, one meeting at a time: held by PostgreSQL, under concurrent bookings."""
 
 import datetime
-import queue
-import threading
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 
 from meetings.models import ONE_OFFICE_AT_A_TIME, Meeting, MeetingStatus
 from meetings.services import MeetingError, meeting_create, meeting_set_status
+from tests.concurrency import run_together
 from tests.factories import ChapterFactory, EventFactory
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
 
@@ -22,45 +21,21 @@ def _ten_o_clock(event):
 
 
 def _book_all(event, attempts):
-    """Every (lawmaker, chapter) books the office at 10:00, from threads with their own
-    connections released together; returns the errors each attempt met."""
-    waiting = queue.SimpleQueue()
-    for attempt in attempts:
-        waiting.put(attempt)
-    start = threading.Barrier(CONNECTIONS)
-    refused, failed = [], []
+    """Every (lawmaker, chapter) books the office at 10:00 at once; returns the errors each
+    attempt met."""
 
-    def work():
-        connection.ensure_connection()
-        start.wait()
-        try:
-            while True:
-                try:
-                    lawmaker, chapter = waiting.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    meeting_create(
-                        event=event,
-                        chapter=chapter,
-                        lawmaker=lawmaker,
-                        starts_at=_ten_o_clock(event),
-                        minutes=20,
-                        by=None,
-                    )
-                except MeetingError as error:
-                    refused.append(str(error))
-                except Exception as error:  # the canary counts what goes wrong
-                    failed.append(error)
-        finally:
-            connection.close()
+    def book(attempt):
+        lawmaker, chapter = attempt
+        meeting_create(
+            event=event,
+            chapter=chapter,
+            lawmaker=lawmaker,
+            starts_at=_ten_o_clock(event),
+            minutes=20,
+            by=None,
+        )
 
-    threads = [threading.Thread(target=work) for _ in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused, failed
+    return run_together(attempts, book, connections=CONNECTIONS, refusal=MeetingError)
 
 
 @pytest.fixture

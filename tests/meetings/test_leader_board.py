@@ -1,24 +1,13 @@
 """The schedule board: where meetings sit, what is left to cover, and a flat query count."""
 
-# The fixtures imported from leader_fixtures are used by name as arguments.
-# ruff: noqa: F811
-
 import pytest
 from django.urls import reverse
 
 from meetings.board import board_for
 from meetings.models import MeetingStatus
 from meetings.seats import seat_take
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory, RegistrationFactory
-from tests.meetings.leader_fixtures import (  # noqa: F401
-    at,
-    event,
-    meeting,
-    other_meeting,
-    representative,
-    senator,
-)
 
 MANY = 30
 

@@ -1,23 +1,13 @@
 """A leader who moves a meeting hears who, seated in it, can no longer walk to their next one."""
 
-# The fixtures imported from leader_fixtures are used by name as arguments.
-# ruff: noqa: F811
-
 import pytest
 from django.urls import reverse
 
 from meetings.board import board_for
 from meetings.models import Seat, SeatStatus
 from meetings.services import meeting_update
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, at
 from tests.meetings.factories import MeetingFactory
-from tests.meetings.leader_fixtures import (  # noqa: F401
-    at,
-    event,
-    meeting,
-    representative,
-    senator,
-)
 from tests.meetings.test_leader_meetings import form_data, texts
 
 SHORT_WALK = (

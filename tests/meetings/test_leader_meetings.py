@@ -1,8 +1,5 @@
 """Scheduling from the leaders' pages: forms, conflicts, status, seats and the history."""
 
-# The fixtures imported from leader_fixtures are used by name as arguments.
-# ruff: noqa: F811
-
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -11,16 +8,8 @@ from events.models import Level
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import Meeting, MeetingChange, MeetingStatus, Seat, SeatStatus
 from meetings.seats import seat_take
-from tests.factories import EventFactory, MembershipFactory, UserFactory
+from tests.factories import EventFactory, MembershipFactory, UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
-from tests.meetings.leader_fixtures import (  # noqa: F401
-    at,
-    event,
-    meeting,
-    other_meeting,
-    representative,
-    senator,
-)
 
 
 def create_url(event, chapter):

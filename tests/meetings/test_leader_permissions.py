@@ -1,20 +1,11 @@
 """Who may open and change the leaders' meeting pages. A refused request changes nothing."""
 
-# The fixtures imported from leader_fixtures are used by name as arguments.
-# ruff: noqa: F811
-
 import pytest
 from django.urls import reverse
 
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.seats import seat_take
 from tests.factories import MembershipFactory
-from tests.meetings.leader_fixtures import (  # noqa: F401
-    event,
-    meeting,
-    representative,
-    senator,
-)
 from tests.permissions import LOGIN, assert_status, matrix
 
 

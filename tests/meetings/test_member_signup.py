@@ -10,7 +10,7 @@ from lawmakers.models import Building, Chamber
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.signals import seat_promoted
 from members.models import Profile
-from tests.factories import EventFactory, MembershipFactory, UserFactory
+from tests.factories import EventFactory, MembershipFactory, UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +27,6 @@ def meeting(event, chapter):
         first_name="Ruth", last_name="Halvorsen", full_name="Ruth Halvorsen", state="TN"
     )
     return MeetingFactory(event=event, chapter=chapter, lawmaker=lawmaker, room="317")
-
-
-def at(event, hour, minute=0):
-    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
 
 
 def meeting_at(event, chapter, hour, minute=0, *, minutes=20, **fields):

@@ -1,26 +1,20 @@
 """One person, two tabs, two clashing meetings at the same moment: one seat, never both."""
 
-import datetime
-import queue
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from lawmakers.models import Building, CapitolSide, Chamber
 from meetings import seats
 from meetings.models import Seat, SeatStatus
 from meetings.seats import SeatError, seat_take
-from tests.factories import EventFactory, UserFactory
+from tests.concurrency import run_together
+from tests.factories import EventFactory, UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory, RegistrationFactory
 
 PEOPLE = 40
 CONNECTIONS = 16
-
-
-def _at(event, hour, minute):
-    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def two_sides_of_the_capitol(transactional_db):
     senate = MeetingFactory(
         event=event,
         lawmaker=LawmakerFactory(office_building=Building.HART),
-        starts_at=_at(event, 10, 0),
+        starts_at=at(event, 10, 0),
         seats=PEOPLE,
     )
     house = MeetingFactory(
@@ -42,7 +36,7 @@ def two_sides_of_the_capitol(transactional_db):
             office_room="2231",
             capitol_side=CapitolSide.HOUSE,
         ),
-        starts_at=_at(event, 10, 35),
+        starts_at=at(event, 10, 35),
         seats=PEOPLE,
     )
     people = UserFactory.create_batch(PEOPLE)
@@ -53,38 +47,14 @@ def two_sides_of_the_capitol(transactional_db):
 
 
 def _both_tabs(senate, house, people, *, person_lock):
-    """Each person's two sign-ups queued side by side, taken by threads released together."""
-    waiting = queue.SimpleQueue()
-    for person in people:
-        waiting.put((senate.pk, person))
-        waiting.put((house.pk, person))
-    start = threading.Barrier(CONNECTIONS)
-    refused, failed = [], []
+    """Each person's two sign-ups queued side by side, taken at once."""
+    tabs = [(meeting.pk, person) for person in people for meeting in (senate, house)]
 
-    def work():
-        connection.ensure_connection()
-        start.wait()
-        try:
-            while True:
-                try:
-                    meeting_id, person = waiting.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    seat_take(meeting_id=meeting_id, user=person, person_lock=person_lock)
-                except SeatError as error:
-                    refused.append(str(error))
-                except Exception as error:  # the canary counts what goes wrong
-                    failed.append(error)
-        finally:
-            connection.close()
+    def take(tab):
+        meeting_id, person = tab
+        seat_take(meeting_id=meeting_id, user=person, person_lock=person_lock)
 
-    threads = [threading.Thread(target=work) for _ in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return refused, failed
+    return run_together(tabs, take, connections=CONNECTIONS, refusal=SeatError)
 
 
 def _seats_per_person(people):

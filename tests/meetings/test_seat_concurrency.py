@@ -1,13 +1,10 @@
 """Capacity under concurrency, at the real PostgreSQL, with one connection per sign-up."""
 
-import queue
-import threading
-
 import pytest
-from django.db import connection
 
 from meetings.models import Meeting, Seat, SeatStatus
 from meetings.seats import seat_take
+from tests.concurrency import run_together
 from tests.factories import UserFactory
 from tests.meetings.factories import MeetingFactory
 
@@ -19,34 +16,12 @@ CONNECTIONS = 32
 
 
 def _sign_up_all(meeting_id, users, *, lock):
-    """Fire every sign-up from CONNECTIONS threads, each with its own connection."""
-    waiting = queue.SimpleQueue()
-    for user in users:
-        waiting.put(user)
-    start = threading.Barrier(CONNECTIONS)
-    errors = []
-
-    def work():
-        connection.ensure_connection()
-        start.wait()
-        try:
-            while True:
-                try:
-                    user = waiting.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    seat_take(meeting_id=meeting_id, user=user, lock=lock)
-                except Exception as error:  # the canary counts what goes wrong
-                    errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    """Fire every sign-up at once from CONNECTIONS connections; returns what went wrong."""
+    _, errors = run_together(
+        users,
+        lambda user: seat_take(meeting_id=meeting_id, user=user, lock=lock),
+        connections=CONNECTIONS,
+    )
     return errors
 
 

@@ -8,9 +8,8 @@ from lawmakers.models import Building, Chamber
 from lawmakers.models import Level as LawmakerLevel
 from meetings.board import board_for
 from meetings.models import Meeting
-from tests.factories import EventFactory, MembershipFactory
+from tests.factories import EventFactory, MembershipFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory, RegistrationFactory
-from tests.meetings.leader_fixtures import at
 
 pytestmark = pytest.mark.django_db
 

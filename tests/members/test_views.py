@@ -2,9 +2,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Profile
-
-LOGIN = "login"
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
+from tests.permissions import LOGIN, matrix
 
 # fmt: off
 PAGES = {
@@ -15,14 +13,7 @@ PAGES = {
 # fmt: on
 
 
-@pytest.mark.parametrize(
-    ("view", "role", "expected"),
-    [
-        pytest.param(view, role, expected, id=f"{view}-{role}")
-        for view, row in PAGES.items()
-        for role, expected in zip(ROLES, row, strict=True)
-    ],
-)
+@pytest.mark.parametrize(("view", "role", "expected"), matrix(PAGES))
 def test_profile_page_get_by_role(client_as, view, role, expected):
     response = client_as(role).get(reverse(view))
     if expected == LOGIN:

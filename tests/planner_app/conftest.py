@@ -1,4 +1,7 @@
-"""A small national day: Minnesota's delegation, a few members of two chapters."""
+"""A small national day: Minnesota's delegation, a few members of two chapters.
+
+The event, `senator` and `representative` are the shared ones of tests/conftest.py.
+"""
 
 import datetime
 
@@ -6,37 +9,26 @@ import pytest
 
 from chapters.models import Role
 from events.models import Registration
-from lawmakers.models import Chamber
-from tests.factories import EventFactory, MembershipFactory
-from tests.lawmakers.factories import LawmakerFactory, SenatorFactory, ZipDistrictFactory
-
-
-def at(event, hour, minute=0):
-    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
+from tests.factories import MembershipFactory
+from tests.lawmakers.factories import SenatorFactory, ZipDistrictFactory
 
 
 @pytest.fixture
-def event(db):
-    return EventFactory(
-        name="National Day of Action",
-        slug="national",
-        day_starts=datetime.time(9, 0),
-        day_ends=datetime.time(17, 0),
-        agenda="8:00 Breakfast\n12:00-13:00 Lunch briefing\n9:00 Meetings begin",
-    )
+def event(event):
+    """The national day with its hours and an agenda whose lunch nobody is booked over."""
+    event.day_starts = datetime.time(9, 0)
+    event.day_ends = datetime.time(17, 0)
+    event.agenda = "8:00 Breakfast\n12:00-13:00 Lunch briefing\n9:00 Meetings begin"
+    event.save()
+    return event
 
 
 @pytest.fixture
-def senators(db):
+def senators(senator):
     return [
-        SenatorFactory(first_name="Amy", last_name="Larsen", state="MN", office_room="425"),
+        senator,
         SenatorFactory(first_name="Tina", last_name="Berg", state="MN", office_room="720"),
     ]
-
-
-@pytest.fixture
-def representative(db):
-    return LawmakerFactory(first_name="Ilhan", last_name="Osei", state="MN", district="5")
 
 
 @pytest.fixture
@@ -77,6 +69,3 @@ def team(event, chapter, delegation, leader):
     for person in people:
         register(event, person)
     return people
-
-
-__all__ = ["Chamber", "at", "participant", "register"]

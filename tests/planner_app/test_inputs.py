@@ -10,9 +10,10 @@ from planner.inputs import NO_DISTRICT, plan_inputs
 from planner.models import Acquaintance, PlanRules, Target, TargetPriority
 from planner.problem import Priority
 from planner.programme import programme_items
+from tests.factories import at
 from tests.lawmakers.factories import ZipDistrictFactory
 from tests.meetings.factories import MeetingFactory
-from tests.planner_app.conftest import at, participant, register
+from tests.planner_app.conftest import participant, register
 
 
 def test_inputs_offices_are_the_participants_delegation(event, team, delegation):

@@ -10,8 +10,9 @@ from planner.models import PlanRun, ProposedMeeting, RunStatus
 from planner.problem import Outcome
 from planner.runs import run_create, run_execute, verdict
 from planner.summary import itinerary_changes, summarise
+from tests.factories import at
 from tests.meetings.factories import MeetingFactory
-from tests.planner_app.conftest import at, participant, register
+from tests.planner_app.conftest import participant, register
 
 
 def make_plan(event, by, chapter=None, capture=None) -> PlanRun:

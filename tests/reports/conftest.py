@@ -5,14 +5,9 @@ import time_machine
 
 from lawmakers.models import Chamber, Committee, CommitteeSeat
 from meetings.models import MeetingStatus, Seat, SeatStatus
-from tests.factories import EventFactory, MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
 from tests.talkingpoints.factories import AskFactory
-
-
-@pytest.fixture
-def event(db):
-    return EventFactory(name="National Day of Action", slug="national")
 
 
 @pytest.fixture
@@ -48,10 +43,6 @@ def representative(db):
         office_room="2231",
         capitol_side="house",
     )
-
-
-def at(event, hour, minute=0):
-    return datetime.datetime.combine(event.date, datetime.time(hour, minute), tzinfo=event.zone)
 
 
 @pytest.fixture

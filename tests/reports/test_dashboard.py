@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from meetings.models import MeetingStatus
 from reports.models import AskPosition, MeetingReport, ReportStatus
+from tests.factories import at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
-from tests.reports.conftest import at
 
 
 def dashboard_url(event):

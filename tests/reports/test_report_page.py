@@ -8,8 +8,6 @@ from reports.models import AskPosition, FollowUpItem, MeetingReport, ReportEdit,
 from tests.factories import MembershipFactory
 from tests.reports.conftest import report_post
 
-ROLES = ("anonymous", "member", "leader", "other_leader", "staff")
-
 
 @pytest.mark.parametrize(
     ("role", "expected"),

@@ -8,9 +8,8 @@ from lawmakers.models import Chamber
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import MeetingStatus
 from reports.models import MeetingReport, ReportStatus
-from tests.factories import EventFactory
+from tests.factories import EventFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
-from tests.reports.conftest import at
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,7 @@
-# The fixtures imported from leader_fixtures are used by name as arguments.
-# ruff: noqa: F811
-
 import pytest
 
 from meetings.models import Seat, SeatStatus
 from tests.factories import UserFactory
-from tests.meetings.leader_fixtures import (  # noqa: F401 - fixtures shared with meetings tests
-    event,
-    meeting,
-    other_meeting,
-    representative,
-    senator,
-)
 
 
 @pytest.fixture(autouse=True)

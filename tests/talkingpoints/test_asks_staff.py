@@ -5,11 +5,11 @@ from django.urls import reverse
 
 from lawmakers.models import Committee
 from talkingpoints.models import Ask, AskRevision
+from tests.permissions import ROLES
 from tests.talkingpoints.factories import AskFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "leader", "other_leader", "staff"]
 EXPECTED = {"anonymous": 302, "member": 403, "leader": 403, "other_leader": 403, "staff": 200}
 
 

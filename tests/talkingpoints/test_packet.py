@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import MeetingStatus, Seat, SeatStatus
-from tests.factories import UserFactory
+from tests.factories import UserFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
-from tests.meetings.leader_fixtures import at
 from tests.talkingpoints.factories import AskFactory
 
 pytestmark = pytest.mark.django_db
