@@ -106,9 +106,9 @@ def sample_profiles(count: int, rng: random.Random):
     for zcta, state, district in ZipDistrict.objects.values_list("zcta", "state", "district"):
         zips[state].append((zcta, district))
     seats = Counter(
-        Lawmaker.objects.filter(
-            level=Level.FEDERAL, chamber=Chamber.LOWER, is_serving=True
-        ).values_list("state", flat=True)
+        Lawmaker.objects.serving()
+        .filter(level=Level.FEDERAL, chamber=Chamber.LOWER)
+        .values_list("state", flat=True)
     )
     chapters_of = defaultdict(list)
     for number, (_, states) in enumerate(CHAPTERS, start=1):
@@ -130,10 +130,10 @@ def sample_profiles(count: int, rng: random.Random):
 
 
 def judiciary_members() -> list[int]:
-    from lawmakers.models import CommitteeSeat
+    from lawmakers.models import CommitteeSeat, serving_q
 
     seats = CommitteeSeat.objects.filter(
-        committee__code__in=("SSJU", "HSJU"), lawmaker__is_serving=True
+        serving_q(through="lawmaker"), committee__code__in=("SSJU", "HSJU")
     ).order_by("-committee__code", "rank", "lawmaker_id")
     seen = []
     for lawmaker in seats.values_list("lawmaker_id", flat=True):

@@ -57,9 +57,11 @@ def load_coalition_demo(chapter: Chapter) -> CoalitionEvent | None:
         asks="Cut the visa backlogs\nFund counsel for people who cannot pay",
         principles=principles,
     )
-    senator = Lawmaker.objects.filter(
-        level=Level.FEDERAL, chamber=Chamber.UPPER, state="MN", is_serving=True
-    ).first()
+    senator = (
+        Lawmaker.objects.serving()
+        .filter(level=Level.FEDERAL, chamber=Chamber.UPPER, state="MN")
+        .first()
+    )
     if senator is not None:
         guest_add(
             event=event,

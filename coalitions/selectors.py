@@ -104,9 +104,11 @@ def federal_lawmakers_for(*, chapter: Chapter):
     """Members of Congress from the chapter's states, for the guest form's picker."""
     from lawmakers.models import Lawmaker
 
-    return Lawmaker.objects.filter(
-        is_serving=True, level=Level.FEDERAL, state__in=chapter.states.values("state")
-    ).order_by("state", "chamber", "last_name")
+    return (
+        Lawmaker.objects.serving()
+        .filter(level=Level.FEDERAL, state__in=chapter.states.values("state"))
+        .order_by("state", "chamber", "last_name")
+    )
 
 
 def template_for(*, chapter: Chapter, kind: str) -> MessageTemplate:

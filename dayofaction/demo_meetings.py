@@ -43,16 +43,18 @@ STEPS = {
 
 
 def _lawmaker(state: str, chamber: str, index: int) -> Lawmaker | None:
-    found = Lawmaker.objects.filter(
-        level=Level.FEDERAL, is_serving=True, state=state, chamber=chamber
-    ).order_by("district", "last_name")
+    found = (
+        Lawmaker.objects.serving()
+        .filter(level=Level.FEDERAL, state=state, chamber=chamber)
+        .order_by("district", "last_name")
+    )
     return found[index] if found.count() > index else None
 
 
 def demo_meetings_create(*, event: Event, chapters: dict, by) -> None:
     if Meeting.objects.filter(event=event).exists():
         return
-    if not Lawmaker.objects.filter(level=Level.FEDERAL, is_serving=True).exists():
+    if not Lawmaker.objects.serving().filter(level=Level.FEDERAL).exists():
         return
     for name, rows in PLAN.items():
         chapter = chapters[name]

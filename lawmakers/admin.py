@@ -16,14 +16,35 @@ class DistrictOfficeInline(admin.TabularInline):
     fields = ["city", "address", "suite", "zip_code", "phone"]
 
 
+class ServingFilter(admin.SimpleListFilter):
+    """Serving by the one rule (in the data and the term not ended), not the flag alone."""
+
+    title = "serving"
+    parameter_name = "serving"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Serving"), ("no", "No longer serving")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.serving()
+        if self.value() == "no":
+            return queryset.not_serving()
+        return queryset
+
+
 @admin.register(Lawmaker)
 class LawmakerAdmin(admin.ModelAdmin):
     """Imported data: corrections are overwritten by the next import, so change little here."""
 
-    list_display = ["full_name", "level", "state", "chamber", "district", "party", "is_serving"]
-    list_filter = ["level", "chamber", "is_serving", "state"]
+    list_display = ["full_name", "level", "state", "chamber", "district", "party", "serving"]
+    list_filter = ["level", "chamber", ServingFilter, "state"]
     search_fields = ["full_name", "last_name", "public_id"]
     inlines = [DistrictOfficeInline]
+
+    @admin.display(boolean=True, description="serving")
+    def serving(self, lawmaker):
+        return lawmaker.in_office
 
 
 @admin.register(Committee)

@@ -3,9 +3,16 @@
 Reference data only: the importers write it, pages read it. A lawmaker who
 leaves office is kept with `is_serving=False`, because meetings refer to
 lawmakers and history must survive a change of seat.
+
+Who serves is one rule, `serving_q` (the queryset's `serving()`, a lawmaker's
+`in_office`): still in the published data, and the term has not ended. The
+data lags a resignation or a term's end; the date does not.
 """
 
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from localflavor.us.models import USStateField
 
 
@@ -56,6 +63,28 @@ class Building(models.TextChoices):
     MN_CENTENNIAL = "mn-centennial", "Centennial Office Building"
 
 
+def serving_q(*, on: datetime.date | None = None, through: str = "") -> models.Q:
+    """Lawmakers serving on a day (today by default): in the data, their term not ended.
+
+    `through` names the relation from another model ("lawmaker" for a meeting or a
+    committee seat), so every query asks the same question.
+    """
+    on = on or timezone.localdate()
+    prefix = f"{through}__" if through else ""
+    return models.Q(**{f"{prefix}is_serving": True}) & (
+        models.Q(**{f"{prefix}term_end__isnull": True})
+        | models.Q(**{f"{prefix}term_end__gte": on})
+    )
+
+
+class LawmakerQuerySet(models.QuerySet):
+    def serving(self, *, on: datetime.date | None = None):
+        return self.filter(serving_q(on=on))
+
+    def not_serving(self, *, on: datetime.date | None = None):
+        return self.exclude(serving_q(on=on))
+
+
 class Lawmaker(models.Model):
     public_id = models.CharField(
         max_length=64,
@@ -95,8 +124,12 @@ class Lawmaker(models.Model):
     capitol_side = models.CharField(max_length=10, choices=CapitolSide.choices, blank=True)
     mailing_address = models.CharField(max_length=300, blank=True)
     social = models.JSONField(default=dict, blank=True)
+    # Still in the published data. Whether they serve also asks the term's end:
+    # `Lawmaker.objects.serving()` and `in_office`, never this field alone.
     is_serving = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LawmakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name", "public_id"]
@@ -115,6 +148,19 @@ class Lawmaker(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def serves_on(self, day: datetime.date) -> bool:
+        """`serving_q` for one lawmaker already loaded (no query)."""
+        return self.is_serving and (self.term_end is None or self.term_end >= day)
+
+    @property
+    def in_office(self) -> bool:
+        return self.serves_on(timezone.localdate())
+
+    @property
+    def term_ended(self) -> bool:
+        """Still in the data, but the term's end has passed (the data lags)."""
+        return self.term_end is not None and self.term_end < timezone.localdate()
 
     @property
     def chamber_name(self) -> str:

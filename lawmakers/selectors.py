@@ -17,7 +17,7 @@ def lawmaker_directory(
 ) -> QuerySet[Lawmaker]:
     lawmakers = Lawmaker.objects.all()
     if not include_former:
-        lawmakers = lawmakers.filter(is_serving=True)
+        lawmakers = lawmakers.serving()
     for word in query.split():
         lawmakers = lawmakers.filter(
             Q(full_name__icontains=word)
@@ -39,7 +39,7 @@ def lawmaker_directory(
 
 def parties() -> list[str]:
     return list(
-        Lawmaker.objects.filter(is_serving=True)
+        Lawmaker.objects.serving()
         .exclude(party="")
         .order_by("party")
         .values_list("party", flat=True)

@@ -1,6 +1,11 @@
-"""Writes for lawmakers: the import of the public data, in one transaction."""
+"""Writes for lawmakers: the import of the public data, in one transaction.
 
-from dataclasses import dataclass
+Once it is committed, the apps above hear who left office and whose office
+moved (`lawmakers.signals`), so meetings can follow.
+"""
+
+import logging
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count
@@ -20,6 +25,9 @@ from lawmakers.models import (
     Level,
     ZipDistrict,
 )
+from lawmakers.signals import OfficeMove, lawmakers_departed, office_moved
+
+logger = logging.getLogger(__name__)
 
 LAWMAKER_FIELDS = [
     "public_id", "level", "chamber", "state", "district", "is_voting", "party",
@@ -47,6 +55,14 @@ class ParsedData:
     zip_rows: set | None = None
 
 
+@dataclass
+class Changes:
+    """What the import tells the apps above once it is committed."""
+
+    departed: set[int] = field(default_factory=set)
+    moves: list[OfficeMove] = field(default_factory=list)
+
+
 def lawmakers_import(
     *,
     congress_source=None,
@@ -67,25 +83,29 @@ def lawmakers_import(
         }
     if zcta_source is not None:
         parsed.zip_rows = parse_zcta(zcta_source)
+    changes = Changes()
     with transaction.atomic():
         if parsed.congress is not None:
-            _write_congress(parsed.congress, summary)
+            _write_congress(parsed.congress, summary, changes)
         for state, (lawmakers, offices) in (parsed.states or {}).items():
-            _write_state(state, lawmakers, offices, summary)
+            _write_state(state, lawmakers, offices, summary, changes)
         if parsed.zip_rows is not None:
             _write_zip_rows(parsed.zip_rows, summary)
         # Campuses missing from the database (a new state capitol) are added; edits stay.
         seed_campuses()
-    _add_facts(parsed, summary)
+        transaction.on_commit(lambda: _announce(changes))
+    _add_facts(parsed, summary, changes)
     return summary
 
 
-def _sync_lawmakers(scope, rows: dict[str, dict], counts: Counts) -> dict[str, int]:
+def _sync_lawmakers(scope, rows: dict[str, dict], counts: Counts, changes: Changes):
     for public_id, row in rows.items():
         row["public_id"] = public_id
+    existing = list(scope)
+    before = {obj.public_id: (obj.pk, obj.office_building, obj.office_room) for obj in existing}
     missing = sync_rows(
         model=Lawmaker,
-        existing=scope,
+        existing=existing,
         key_of=lambda obj: obj.public_id,
         rows=rows,
         fields=LAWMAKER_FIELDS,
@@ -96,7 +116,46 @@ def _sync_lawmakers(scope, rows: dict[str, dict], counts: Counts) -> dict[str, i
     if leaving:
         Lawmaker.objects.filter(pk__in=leaving).update(is_serving=False)
         counts.retired += len(leaving)
+    changes.departed.update(leaving)
+    # Still in the data with a term that has ended: they left office too.
+    changes.departed.update(
+        scope.filter(is_serving=True).not_serving().values_list("pk", flat=True)
+    )
+    changes.moves += _office_moves(before, rows)
     return dict(scope.values_list("public_id", "pk"))
+
+
+def _office_moves(before: dict[str, tuple], rows: dict[str, dict]) -> list[OfficeMove]:
+    """Offices that changed building or room; an office that appears or vanishes is no move."""
+    moves = []
+    for public_id, row in rows.items():
+        if public_id not in before:
+            continue
+        pk, old_building, old_room = before[public_id]
+        new_building, new_room = row["office_building"], row["office_room"]
+        if (old_building, old_room) == (new_building, new_room):
+            continue
+        if (old_building or old_room) and (new_building or new_room):
+            moves.append(OfficeMove(pk, old_building, old_room, new_building, new_room))
+    return moves
+
+
+def _announce(changes: Changes) -> None:
+    # The import stands whatever a listener does: a failing one is logged.
+    if changes.departed:
+        _send(lawmakers_departed, lawmaker_ids=sorted(changes.departed))
+    if changes.moves:
+        _send(office_moved, moves=list(changes.moves))
+
+
+def _send(signal, **payload) -> None:
+    for receiver, result in signal.send_robust(sender=Lawmaker, **payload):
+        if isinstance(result, Exception):
+            logger.error(
+                "lawmaker refresh: receiver %r failed",
+                receiver,
+                exc_info=(type(result), result, result.__traceback__),
+            )
 
 
 def _sync_offices(scope, rows: dict[str, dict], ids: dict[str, int], counts: Counts) -> None:
@@ -114,9 +173,9 @@ def _sync_offices(scope, rows: dict[str, dict], ids: dict[str, int], counts: Cou
     delete_missing(DistrictOffice, missing, counts)
 
 
-def _write_congress(data: CongressData, summary: ImportSummary) -> None:
+def _write_congress(data: CongressData, summary: ImportSummary, changes: Changes) -> None:
     federal = Lawmaker.objects.filter(level=Level.FEDERAL)
-    ids = _sync_lawmakers(federal, data.lawmakers, summary.kind("lawmakers in Congress"))
+    ids = _sync_lawmakers(federal, data.lawmakers, summary.kind("lawmakers in Congress"), changes)
     _sync_offices(
         DistrictOffice.objects.filter(lawmaker__level=Level.FEDERAL),
         data.offices,
@@ -173,9 +232,12 @@ def _write_congress(data: CongressData, summary: ImportSummary) -> None:
     delete_missing(CommitteeSeat, missing, counts)
 
 
-def _write_state(state: str, lawmakers: dict, offices: dict, summary: ImportSummary) -> None:
+def _write_state(
+    state: str, lawmakers: dict, offices: dict, summary: ImportSummary, changes: Changes
+) -> None:
     scope = Lawmaker.objects.filter(level=Level.STATE, state=state)
-    ids = _sync_lawmakers(scope, lawmakers, summary.kind(f"lawmakers in the {state} legislature"))
+    label = f"lawmakers in the {state} legislature"
+    ids = _sync_lawmakers(scope, lawmakers, summary.kind(label), changes)
     _sync_offices(
         DistrictOffice.objects.filter(lawmaker__level=Level.STATE, lawmaker__state=state),
         offices,
@@ -203,8 +265,14 @@ def _write_zip_rows(zip_rows: set, summary: ImportSummary) -> None:
     counts.unchanged += len(existing) - len(gone)
 
 
-def _add_facts(parsed: ParsedData, summary: ImportSummary) -> None:
-    serving = Lawmaker.objects.filter(is_serving=True)
+def _add_facts(parsed: ParsedData, summary: ImportSummary, changes: Changes) -> None:
+    if changes.departed:
+        summary.facts.append(
+            f"No longer serving (gone from the data or term ended): {len(changes.departed)}"
+        )
+    if changes.moves:
+        summary.facts.append(f"Offices moved: {len(changes.moves)}")
+    serving = Lawmaker.objects.serving()
     if parsed.congress is not None:
         federal = serving.filter(level=Level.FEDERAL)
         senators = federal.filter(chamber=Chamber.UPPER).count()
@@ -245,9 +313,9 @@ def _add_facts(parsed: ParsedData, summary: ImportSummary) -> None:
 def vacant_house_seats() -> list[str]:
     """Districts in the ZIP table that no serving member of the House holds."""
     held = set(
-        Lawmaker.objects.filter(
-            level=Level.FEDERAL, chamber=Chamber.LOWER, is_serving=True
-        ).values_list("state", "district")
+        Lawmaker.objects.serving()
+        .filter(level=Level.FEDERAL, chamber=Chamber.LOWER)
+        .values_list("state", "district")
     )
     if not held:
         return []

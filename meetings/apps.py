@@ -6,4 +6,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
-        from meetings import receivers  # noqa: F401  (connects the signal receivers)
+        from meetings import outbox_labels, receivers  # noqa: F401  (connects the signal receivers)
+
+        outbox_labels.register_all()

@@ -15,6 +15,7 @@ from chapters.models import Chapter
 from events.models import Event
 from lawmakers.models import Lawmaker
 from meetings.clashes import SeatedClash, seated_clashes
+from meetings.departures import departure_warning
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, SeatStatus
 from meetings.selectors import UncoveredOffice, chapter_meetings, uncovered_offices
 
@@ -196,7 +197,11 @@ def board_for(*, event: Event, chapter: Chapter, show_proposed: bool = True) -> 
         column, span = _position(event, proposal.starts_at, proposal.duration_minutes, columns)
         proposed.append(ProposedBlock(proposal=proposal, row=row.number, column=column, span=span))
 
-    warnings = []
+    warnings = [
+        departure_warning(block.meeting, event=event)
+        for block in blocks
+        if block.meeting.lawmaker_departed
+    ]
     for others in shared.values():
         names = sorted({str(other.chapter) for other in others})
         warnings.append(

@@ -9,7 +9,7 @@ from localflavor.us.us_states import STATE_CHOICES
 from chapters.models import Chapter
 from common.forms import SafeForm
 from events.models import Event, Level
-from lawmakers.models import Building, Lawmaker
+from lawmakers.models import Building, Lawmaker, serving_q
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingKind, SeatStatus
 from meetings.rules import campus_rules
@@ -25,7 +25,7 @@ def lawmakers_for(event: Event, *, keep: Lawmaker | None = None) -> QuerySet[Law
         wanted = Q(level=LawmakerLevel.FEDERAL)
     else:
         wanted = Q(level=LawmakerLevel.STATE, state=event.state)
-    wanted &= Q(is_serving=True)
+    wanted &= serving_q()
     if keep is not None:  # a meeting keeps its lawmaker even after they left office
         wanted |= Q(pk=keep.pk)
     return Lawmaker.objects.filter(wanted).order_by("state", "chamber", "last_name", "first_name")

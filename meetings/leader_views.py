@@ -14,6 +14,7 @@ from common.forms import form_errors_as_messages
 from meetings import access, seats, services
 from meetings.board import board_for
 from meetings.clashes import seated_clashes
+from meetings.departures import departure_warning
 from meetings.forms import (
     CapacityForm,
     MeetingForm,
@@ -88,6 +89,8 @@ def meeting_manage(request, meeting_id):
     errors, warnings = office_conflicts(meeting=meeting)
     clashes = seated_clashes(event=meeting.event, meetings=[meeting]).get(meeting.pk, [])
     warnings += [clash.text for clash in clashes]
+    if meeting.lawmaker_departed:
+        warnings.insert(0, departure_warning(meeting, event=meeting.event))
     people = list(
         Seat.objects.filter(meeting=meeting, status__in=LIVE)
         .select_related("user", "user__profile")

@@ -32,6 +32,12 @@ ACTIVE_MEETING_STATUSES = (
     MeetingStatus.CONFIRMED,
     MeetingStatus.HELD,
 )
+# Still to happen: what a change in the lawmakers' data (a departure, an office move) touches.
+UPCOMING_MEETING_STATUSES = (
+    MeetingStatus.REQUESTED,
+    MeetingStatus.SCHEDULED,
+    MeetingStatus.CONFIRMED,
+)
 # The database's name for "one office, one meeting at a time"; services turn it into words.
 ONE_OFFICE_AT_A_TIME = "meetings_one_office_one_meeting_at_a_time"
 
@@ -44,6 +50,10 @@ class MeetingQuerySet(models.QuerySet):
         rule stays here and they need not import this app.
         """
         return self.filter(status__in=ACTIVE_MEETING_STATUSES)
+
+    def upcoming(self):
+        """Live meetings that have not started: requested, scheduled or confirmed."""
+        return self.filter(status__in=UPCOMING_MEETING_STATUSES, starts_at__gt=timezone.now())
 
 
 class Meeting(models.Model):
@@ -151,6 +161,15 @@ class Meeting(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_MEETING_STATUSES
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.status in UPCOMING_MEETING_STATUSES and self.starts_at > timezone.now()
+
+    @property
+    def lawmaker_departed(self) -> bool:
+        """Still to happen, with someone who no longer serves: the board and page say so."""
+        return self.is_upcoming and not self.lawmaker.in_office
 
     @property
     def seats_free(self) -> int:

@@ -1,6 +1,7 @@
 """Writes for meetings: scheduling by leaders, with conflicts caught and every change kept."""
 
 import datetime
+import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -11,6 +12,7 @@ from chapters.models import Chapter
 from common.constraints import violated_constraint
 from events.models import Event
 from lawmakers.models import Lawmaker
+from lawmakers.signals import OfficeMove
 from meetings.clashes import seated_clashes
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
@@ -21,6 +23,8 @@ from meetings.models import (
 )
 from meetings.signals import meeting_changed
 from members.models import User
+
+logger = logging.getLogger(__name__)
 
 
 class MeetingError(Exception):
@@ -233,6 +237,31 @@ def meeting_set_status(*, meeting: Meeting, status: str, by: User | None) -> Mee
     )
     _announce(locked, {"status": [old, status]})
     return locked
+
+
+def meetings_follow_office_moves(*, moves: list[OfficeMove]) -> int:
+    """Upcoming meetings placed in an office's old room move with the office.
+
+    Each goes through `meeting_update`, so the change is kept in the meeting's
+    history and the people seated hear of it the way they hear of a leader's
+    edit. A meeting placed elsewhere (a committee room, the cafeteria) stays.
+    Returns how many meetings moved.
+    """
+    moved = 0
+    for move in moves:
+        meetings = Meeting.objects.upcoming().filter(
+            lawmaker_id=move.lawmaker_id, building=move.old_building, room=move.old_room
+        )
+        for meeting in meetings:
+            try:
+                meeting_update(
+                    meeting=meeting, by=None, building=move.new_building, room=move.new_room
+                )
+            except MeetingError as error:  # the event's hours changed since: leaders fix it
+                logger.warning("meeting %s stays in the old room: %s", meeting.pk, error)
+            else:
+                moved += 1
+    return moved
 
 
 def _announce(meeting: Meeting, changed: dict) -> None:

@@ -77,7 +77,7 @@ def constituencies_for(profiles) -> dict[int, Constituency]:
             zip_rows[zcta].append((state, district))
     by_state: dict[str, list[Lawmaker]] = defaultdict(list)
     if states:
-        for lawmaker in Lawmaker.objects.filter(is_serving=True, state__in=states):
+        for lawmaker in Lawmaker.objects.serving().filter(state__in=states):
             by_state[lawmaker.state].append(lawmaker)
     return {
         profile.pk: _resolve(profile, zip_rows, by_state.get(profile.state, []))

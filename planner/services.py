@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from events.models import Event, Registration
 from events.services import EventError, event_update
-from lawmakers.models import Committee, CommitteeSeat, Lawmaker
+from lawmakers.models import Committee, CommitteeSeat, Lawmaker, serving_q
 from members.models import User
 from outbox.models import Email
 from outbox.services import email_queue
@@ -90,7 +90,7 @@ def targets_add_from_committees(
     ids = [committee.pk for committee in committees]
     seats = (
         CommitteeSeat.objects.filter(Q(committee_id__in=ids) | Q(committee__parent_id__in=ids))
-        .filter(lawmaker__is_serving=True)
+        .filter(serving_q(through="lawmaker"))
         .select_related("lawmaker", "committee", "committee__parent")
         .order_by("lawmaker_id")
     )

@@ -12,9 +12,7 @@ COMMON_PARTIES = ["Democrat", "Republican", "Independent"]
 
 
 def party_choices() -> list[tuple[str, str]]:
-    found = (
-        Lawmaker.objects.filter(is_serving=True).exclude(party="").values_list("party", flat=True)
-    )
+    found = Lawmaker.objects.serving().exclude(party="").values_list("party", flat=True)
     parties = list(dict.fromkeys([*COMMON_PARTIES, *sorted(set(found))]))
     return [(party, party) for party in parties]
 

@@ -1,9 +1,11 @@
 """The real files in ../shared/data: the counts its README gives, an unchanged
 re-run, and the same files downloaded over HTTP."""
 
+import datetime
 from collections import Counter
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from lawmakers.importers.sources import url_sources
@@ -34,6 +36,18 @@ def test_real_import_congress_counts_match_readme(db):
     assert congress.filter(party="Republican").count() == 274
     assert congress.filter(party="Democrat").count() == 260
     assert congress.filter(party="Independent").count() == 3
+
+
+def test_real_import_appointed_senators_stop_serving_when_their_terms_end(db):
+    congress = Lawmaker.objects.filter(level=Level.FEDERAL)
+    with time_machine.travel(datetime.datetime(2026, 11, 3, 18, tzinfo=datetime.UTC)):
+        assert congress.serving().count() == 537
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 18, tzinfo=datetime.UTC)):
+        assert congress.serving().count() == 535
+        assert congress.serving().filter(chamber=Chamber.UPPER).count() == 98
+        gone = congress.not_serving().filter(is_serving=True)
+        assert set(gone.values_list("state", flat=True)) == {"OH", "FL"}
+        assert all(lawmaker.is_appointed for lawmaker in gone)
 
 
 def test_real_import_committees_seats_and_offices_match_readme(db):
