@@ -7,13 +7,12 @@ from tests.factories import EventFactory
 
 
 @pytest.fixture
-def event(db):
-    return EventFactory(
-        name="National Day of Action",
-        slug="national",
-        agenda="8:00 Briefing\n9:00 Meetings",
-        registration_closes_at=timezone.now() + datetime.timedelta(days=30),
-    )
+def event(event):
+    """The shared national day, with an agenda and registration open for a month."""
+    event.agenda = "8:00 Briefing\n9:00 Meetings"
+    event.registration_closes_at = timezone.now() + datetime.timedelta(days=30)
+    event.save()
+    return event
 
 
 @pytest.fixture
