@@ -27,14 +27,17 @@
     button.addEventListener("click", function () {
       var view = button.getAttribute("data-view");
       show(view);
+      if (view === "grid") scrollToFirstMeeting();
       try { window.localStorage.setItem(key, view); } catch (error) { /* private mode */ }
     });
   });
 
-  // Start the grid at the first meeting rather than at the day's first hour.
-  var scroller = board.querySelector(".board-scroll");
-  var blocks = board.querySelectorAll(".board-block");
-  if (scroller && blocks.length && !board.classList.contains("board--list")) {
+  // Start the grid at the first meeting rather than at the day's first hour, when the day
+  // is wider than the frame (a phone); a fitted day needs no scrolling.
+  function scrollToFirstMeeting() {
+    var scroller = board.querySelector(".board-scroll");
+    var blocks = board.querySelectorAll(".board-block");
+    if (!scroller || !blocks.length || board.classList.contains("board--list")) return;
     var origin = scroller.getBoundingClientRect().left - scroller.scrollLeft;
     var earliest = Infinity;
     blocks.forEach(function (block) {
@@ -48,4 +51,5 @@
     var office = board.querySelector(".board-corner");
     if (start > 0) scroller.scrollLeft = start - (office ? office.offsetWidth : 0);
   }
+  scrollToFirstMeeting();
 })();
