@@ -12,7 +12,8 @@ from planner.solver.model import Variables
 from planner.solver.prepare import Instance
 
 
-def add_hint(found: Variables, instance: Instance) -> None:
+def add_hint(found: Variables, instance: Instance) -> dict[int, tuple[int, list[int]]]:
+    """Hints the model and returns the plan hinted: office -> (start slot, team)."""
     rules = instance.problem.rules
     grid, walking = instance.grid, rules.walking_minutes
     day: dict[int, list[tuple[int, int]]] = defaultdict(list)  # person -> (slot, office)
@@ -58,3 +59,4 @@ def add_hint(found: Variables, instance: Instance) -> None:
             model.add_hint(found.start[office], slot)
         for person in found.people_of[office]:
             model.add_hint(found.joins[(person, office)], person in team)
+    return chosen
