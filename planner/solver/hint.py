@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from planner.problem import Priority
 from planner.solver.model import Variables
 from planner.solver.prepare import Instance
 
@@ -44,8 +45,15 @@ def add_hint(found: Variables, instance: Instance) -> dict[int, tuple[int, list[
                 p,
             ),
         )
+        needs_constituent = instance.offices[office].priority != Priority.MUST and any(
+            office in instance.people[p].constituent_of for p in people
+        )
         for slot in instance.office_slots[office]:
             team = [p for p in people if fits(p, office, slot)][: rules.team_max]
+            if needs_constituent and not any(
+                office in instance.people[p].constituent_of for p in team
+            ):
+                continue
             if len(team) >= rules.team_min:
                 chosen[office] = (slot, team)
                 for person in team:
