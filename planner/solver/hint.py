@@ -83,7 +83,8 @@ def add_hint(found: Variables, instance: Instance) -> dict[int, tuple[int, list[
         )
         needed = needs_constituent(office, people)
         for slot in instance.office_slots[office]:
-            team = [p for p in people if fits(p, office, slot)][: rules.team_max]
+            free = [p for p in people if fits(p, office, slot)]
+            team = _with_experience(free[: rules.team_max], free, instance)
             if needed and not has_constituent(office, team):
                 continue
             if len(team) >= rules.team_min:
@@ -100,3 +101,13 @@ def add_hint(found: Variables, instance: Instance) -> dict[int, tuple[int, list[
         for person in found.people_of[office]:
             model.add_hint(found.joins[(person, office)], person in team)
     return chosen
+
+
+def _with_experience(team: list[int], free: list[int], instance: Instance) -> list[int]:
+    """The team with an experienced member: added when there is room, else in the last place."""
+    experienced = [p for p in free if instance.people[p].experienced]
+    if not team or not experienced or any(instance.people[p].experienced for p in team):
+        return team
+    if len(team) < instance.problem.rules.team_max:
+        return [*team, experienced[0]]
+    return [*team[:-1], experienced[0]]
