@@ -4,8 +4,10 @@ With who meets which office fixed, what is left is a small scheduling problem: o
 start per meeting, inside the slots all its people can make, and for each pair of a
 person's meetings an order with the walk between them. It also serves the last goals
 the first pass leaves out: less idle time between a person's first and last meeting.
-A meeting that cannot be fitted is dropped (that loss is counted in the plan's gap);
-an accepted meeting keeps its time when it still can.
+It solves twice: first keeping as many meetings and accepted times as fit (proven at
+once when all fit), then, with those fixed, the least idle time. A meeting that cannot
+be fitted is dropped (that loss is counted in the plan's gap); when even the first
+solve finds nothing in time, the warm start's timetable is used as it is.
 """
 
 from __future__ import annotations
