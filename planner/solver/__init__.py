@@ -171,14 +171,20 @@ def _solve_parts(parts, deadline, seed, workers, report):
             workers=threads,
         )
         result.teams, result.starts = teams, timetable.starts
-        if solved and not timetable.dropped:
+        # In a re-plan the schedule may not keep an accepted time the assignment kept,
+        # so the value is then evaluated on the times given, as when meetings drop.
+        if solved and not timetable.dropped and not part.problem.incumbents:
             result.value = solver.objective_value
         else:
             fallback = solver.objective_value - sum(
                 most_a_meeting_adds(part, office, teams[office]) for office in timetable.dropped
             )
             result.value = _value_of(found, teams, timetable, seed, fallback if solved else 0.0)
-        result.proven = status == cp_model.OPTIMAL and not timetable.dropped
+        result.proven = (
+            status == cp_model.OPTIMAL
+            and not timetable.dropped
+            and result.value >= solver.objective_value
+        )
         done[0] += 1
         report(0.1 + 0.85 * done[0] / len(parts), f"planned {done[0]} of {len(parts)} parts")
         return result
