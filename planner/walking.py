@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from events.models import Event
 from meetings.rules import Slot, required_gap_minutes
@@ -16,7 +16,9 @@ _ANY_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 def walking_minutes_for(event: Event) -> Callable[[Place, Place], int]:
     """Minutes to walk between two places, by the same rule the schedule board applies."""
 
-    @lru_cache(maxsize=4096)
+    # Unbounded: an event has a few hundred rooms, and a plan asks for thousands of
+    # their pairs many times over; each miss costs a trip through the campus rules.
+    @cache
     def walking_minutes(first: Place, second: Place) -> int:
         return required_gap_minutes(
             event,

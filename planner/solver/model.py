@@ -35,6 +35,8 @@ class Variables:
     offices_of: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     people_of: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     load: dict[int, cp_model.LinearExpr] = field(default_factory=dict)
+    # The warm start's plan (office -> start slot, team), a fallback when time runs out.
+    hinted: dict[int, tuple[int, list[int]]] = field(default_factory=dict)
 
 
 def build(instance: Instance) -> Variables:

@@ -78,6 +78,11 @@ def _constituents(found, instance, weights):
         constituents = [p for p in people if office in instance.people[p].constituent_of]
         if not constituents:
             continue
+        if instance.offices[office].priority != Priority.MUST:
+            # Below the must offices a constituent outranks the coverage itself: the
+            # office is met with one of its own people or not at all. Stated as a
+            # rule, it also tightens the bound the solver has to prove.
+            model.add(_total(found, office, constituents) >= found.held[office])
         present = model.new_bool_var(f"constituent_{office}")
         model.add(present <= _total(found, office, constituents))
         terms.append((weights.constituent_present, present))

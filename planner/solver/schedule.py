@@ -4,12 +4,15 @@ With who meets which office fixed, what is left is a small scheduling problem: o
 start per meeting, inside the slots all its people can make, and for each pair of a
 person's meetings an order with the walk between them. It also serves the last goals
 the first pass leaves out: less idle time between a person's first and last meeting.
-A meeting that cannot be fitted is dropped (that loss is counted in the plan's gap);
-an accepted meeting keeps its time when it still can.
+It solves twice: first keeping as many meetings and accepted times as fit (proven at
+once when all fit), then, with those fixed, the least idle time. A meeting that cannot
+be fitted is dropped (that loss is counted in the plan's gap); when even the first
+solve finds nothing in time, the warm start's timetable is used as it is.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +24,8 @@ from planner.solver.prepare import Instance
 KEEP_MEETING = 100_000
 KEEP_TIME = 5_000
 IDLE_SLOT = 1
+# Below this much time left, the idle-time pass is not worth starting.
+MIN_POLISH_SECONDS = 0.05
 
 
 @dataclass
@@ -78,15 +83,55 @@ def schedule(
                     [*both, a_first.Not()]
                 )
                 ordered[(first, second)] = a_first
-    terms = [(KEEP_MEETING, kept[o]) for o in teams]
+    keep = [(KEEP_MEETING, kept[o]) for o in teams]
     accepted = {i.office: grid.slot_of(i.starts_at) for i in instance.problem.incumbents}
     for office in teams:
         slot = accepted.get(office)
         if slot is not None and first_starts.get(office) == slot and slot in slots[office]:
             on_time = model.new_bool_var(f"on_time_{office}")
             model.add(start[office] == slot).only_enforce_if(on_time)
-            terms.append((KEEP_TIME, on_time))
-    last = grid.last_start
+            keep.append((KEEP_TIME, on_time))
+    greedy = _hint(model, instance, teams, slots, first_starts, kept, start)
+    deadline = time.perf_counter() + time_limit
+    # First every meeting and accepted time that can be kept: the bound of this pass is
+    # reached as soon as everything fits, so it is usually proven in a moment.
+    status, solver = _solve(model, keep, deadline - time.perf_counter(), seed, workers)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        held = {o for o in teams if solver.boolean_value(kept[o])}
+        found = {o: solver.value(start[o]) for o in held}
+    else:
+        # No time for even the first answer (a busy machine): the warm start is a
+        # valid timetable too, so keep what it fitted rather than nothing.
+        held, found = set(greedy), dict(greedy)
+    # Then, with those fixed, the least idle time in what is left of the limit.
+    for office in teams:
+        model.add(kept[office] == int(office in held))
+        if office in held and found[office] == accepted.get(office):
+            model.add(start[office] == found[office])
+    model.clear_hints()
+    for office in teams:
+        model.add_hint(kept[office], office in held)
+        if office in held:
+            model.add_hint(start[office], found[office])
+    idle = _idle_terms(model, grid, meetings_of, kept, start)
+    if idle and deadline - time.perf_counter() > MIN_POLISH_SECONDS:
+        polished, solver = _solve(model, idle, deadline - time.perf_counter(), seed, workers)
+        if polished in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = {o: solver.value(start[o]) for o in held}
+    return Timetable(found, set(teams) - held, status)
+
+
+def _solve(model, terms, seconds, seed, workers):
+    model.maximize(cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms]))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(MIN_POLISH_SECONDS, seconds)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    return solver.solve(model), solver
+
+
+def _idle_terms(model, grid, meetings_of, kept, start):
+    terms, last = [], grid.last_start
     for person, offices in meetings_of.items():
         if len(offices) < 2:
             continue
@@ -98,30 +143,22 @@ def schedule(
         span = model.new_int_var(0, last, f"span_{person}")
         model.add(span >= final - first)
         terms.append((-IDLE_SLOT, span))
-    model.maximize(cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms]))
-    _hint(model, instance, teams, slots, first_starts, kept, start)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = workers
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Timetable({}, set(teams), status)
-    return Timetable(
-        {o: solver.value(start[o]) for o in teams if solver.boolean_value(kept[o])},
-        {o for o in teams if not solver.boolean_value(kept[o])},
-        status,
-    )
+    return terms
 
 
-def _hint(model, instance, teams, slots, first_starts, kept, start) -> None:
-    """A feasible start: each meeting at its first-pass time when that fits, else the earliest."""
+def _hint(model, instance, teams, slots, first_starts, kept, start) -> dict[int, int]:
+    """A feasible start: each meeting at its first-pass time when that fits, else the earliest.
+
+    Meetings go in by priority, the ones with the fewest possible times first; the
+    times given are returned, a valid timetable of the meetings that fitted.
+    """
     day: dict[int, list[tuple[int, int]]] = defaultdict(list)
 
     def fits(office, slot):
         return all(instance.walks_fit(day[person], office, slot) for person in teams[office])
 
-    order = sorted(teams, key=lambda o: (-instance.offices[o].priority, o))
+    given = {}
+    order = sorted(teams, key=lambda o: (-instance.offices[o].priority, len(slots[o]), o))
     for office in order:
         preferred = first_starts.get(office)
         choices = ([preferred] if preferred in slots[office] else []) + slots[office]
@@ -129,5 +166,7 @@ def _hint(model, instance, teams, slots, first_starts, kept, start) -> None:
         model.add_hint(kept[office], slot is not None)
         if slot is not None:
             model.add_hint(start[office], slot)
+            given[office] = slot
             for person in teams[office]:
                 day[person].append((slot, office))
+    return given

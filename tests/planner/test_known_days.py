@@ -193,6 +193,28 @@ def test_a_constituent_is_in_the_meeting_when_one_is_registered():
     assert 5 in plan.meetings[0].people
 
 
+def test_an_office_below_must_is_met_with_its_constituent_or_not_at_all():
+    # Person 1, the only constituent of office 2, is free only while office 1 (a must)
+    # meets; office 2 may meet any time, but not without them.
+    day = problem(
+        [office(1, priority=MUST, fixed_start=at(9)), office(2, chamber="lower")],
+        [person(1, constituent_of={1, 2}, available=window(9, (9, 20)))]
+        + [person(k, constituent_of={1}) for k in (2, 3)],
+    )
+    plan = solved(day)
+    assert [m.office for m in plan.meetings] == [1]
+    assert 2 in plan.offices_left_out
+
+
+def test_an_office_whose_constituents_cannot_come_is_still_met_by_others():
+    day = problem(
+        [office(1, chamber="lower", available=(window(14, 17),))],
+        [person(1, constituent_of={1}, available=window(9, 12))] + [person(k) for k in (2, 3)],
+    )
+    plan = solved(day)
+    assert [(m.office, m.people) for m in plan.meetings] == [(1, (2, 3))]
+
+
 def test_who_knows_the_office_is_in_its_meeting():
     day = problem(
         [office(1)],
