@@ -22,7 +22,7 @@ from planner.accepting import Accepted, plan_accept
 from planner.errors import PlanError
 from planner.models import PlanRun, ProposedMeeting, RunStatus
 
-DEMO_TIME_LIMIT_SECONDS = 4
+DEMO_TIME_LIMIT_SECONDS = 6
 
 
 @contextlib.contextmanager
