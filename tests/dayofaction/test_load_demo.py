@@ -11,7 +11,11 @@ from dayofaction.demo_participants import (
     demo_chapters_create,
     demo_participants_create,
 )
-from dayofaction.demo_plan import DEMO_TIME_LIMIT_SECONDS
+from dayofaction.demo_plan import (
+    DEMO_RETRY_TIME_LIMIT_SECONDS,
+    DEMO_TIME_LIMIT_SECONDS,
+    demo_plan_accepted,
+)
 from dayofaction.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
 from events.models import Event, EventStatus, Level, Registration
 from lawmakers.models import ZipDistrict
@@ -144,12 +148,12 @@ def test_load_demo_plans_the_day_and_accepts_the_plan(client):
     call_command("load_demo", stdout=out)
 
     event = Event.objects.get()
-    run = PlanRun.objects.get(event=event)
-    assert (run.chapter, run.status, run.time_limit_seconds) == (
-        None,
-        RunStatus.DONE,
-        DEMO_TIME_LIMIT_SECONDS,
-    )
+    run = demo_plan_accepted(event=event)
+    assert (run.chapter, run.status) == (None, RunStatus.DONE)
+    # A busy machine may need the second, longer try; a quiet one plans at the first.
+    assert run.time_limit_seconds in (DEMO_TIME_LIMIT_SECONDS, DEMO_RETRY_TIME_LIMIT_SECONDS)
+    runs_made = PlanRun.objects.filter(event=event).count()
+    assert runs_made <= 2
     assert run.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE)
     assert run.requested_by.email == "staff@example.org"
     drafted = ProposedMeeting.objects.filter(run=run)
@@ -182,7 +186,7 @@ def test_load_demo_plans_the_day_and_accepts_the_plan(client):
 
     call_command("load_demo", stdout=io.StringIO())
 
-    assert PlanRun.objects.filter(event=event).count() == 1
+    assert PlanRun.objects.filter(event=event).count() == runs_made
     assert Meeting.objects.filter(event=event).count() == live.count() + (
         Meeting.objects.filter(event=event, status=MeetingStatus.CANCELLED).count()
     )
