@@ -5,8 +5,9 @@ lawmakers; about one in five is a first-timer; some arrive late or leave
 early. Without the ZIP table (no import yet) it creates the chapters only.
 
 Built with bulk inserts: hashing a password per account would take minutes,
-so the crowd shares one hash of the demo password. The steps that follow
-(a plan solved and accepted) take the list `demo_participants_create` returns.
+so the crowd shares one hash of the demo password. Those who arrive late or
+leave early give those hours on their registration, which the plan of the
+day (`demo_plan`) reads like any other.
 """
 
 import datetime
@@ -204,4 +205,16 @@ def demo_participants_create(
         )
         for user in users
     )
-    return _existing_crowd()
+    crowd = _existing_crowd()
+    _hours_given(event, crowd)
+    return crowd
+
+
+def _hours_given(event: Event, crowd: list[DemoParticipant]) -> None:
+    """Those who arrive late or leave early say so on their registration, as people do."""
+    hours = {p.user_id: p for p in crowd if p.arrive_by or p.leave_at}
+    registrations = list(Registration.objects.filter(event=event, user_id__in=list(hours)))
+    for registration in registrations:
+        participant = hours[registration.user_id]
+        registration.arrive_by, registration.leave_at = participant.arrive_by, participant.leave_at
+    Registration.objects.bulk_update(registrations, ["arrive_by", "leave_at"])

@@ -312,6 +312,11 @@ PLANNER_MAX_TIME_LIMIT_SECONDS = env.read_int(
 )
 PLANNER_WORKERS = env.read_int("DAYOFACTION_PLANNER_WORKERS", default=1, minimum=1)
 PLANNER_SEED = 12
+# A plan still running (or waiting) after this long lost its worker: the sweep marks it
+# failed and the page offers to plan again. Longer than the task's time limit.
+PLANNER_RUN_STUCK_SECONDS = env.read_int(
+    "DAYOFACTION_PLANNER_RUN_STUCK_SECONDS", default=15 * 60, minimum=60
+)
 
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -363,6 +368,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.sweep_stuck_exports",
         "schedule": 5 * 60,
     },
+    "planner-sweep-stuck-runs": {"task": "planner.tasks.sweep_stuck_runs", "schedule": 60},
     "reports-delete-expired-exports": {
         "task": "reports.tasks.delete_expired_exports",
         "schedule": crontab(minute=23),

@@ -125,6 +125,8 @@ class PlanRun(models.Model):
     # A digest of the inputs the plan was made from; accepting refuses when they changed.
     fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When a worker took the run: the sweep fails runs whose worker died (started long ago).
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,5 +1,7 @@
 """Plan runs: queue one, let a worker solve it with progress, keep the draft it proposes."""
 
+import datetime
+import logging
 import time
 
 from django.conf import settings
@@ -17,6 +19,13 @@ from planner.models import PlanRun, ProposedMeeting, RunStatus
 from planner.problem import Outcome, Plan
 
 PROGRESS_EVERY_SECONDS = 0.5
+STUCK_MESSAGE = (
+    "The worker making this plan stopped (restarted or out of memory) before it finished: "
+    "plan again."
+)
+NEVER_STARTED_MESSAGE = "No worker took this plan (the task queue lost it): plan again."
+
+logger = logging.getLogger(__name__)
 
 
 def inputs_problem(inputs: PlanInputs) -> str | None:
@@ -121,7 +130,8 @@ def run_execute(*, run_id: int) -> None:
         if run is None:
             return
         run.status, run.message = RunStatus.RUNNING, "Reading the day"
-        run.save(update_fields=["status", "message"])
+        run.started_at = timezone.now()
+        run.save(update_fields=["status", "message", "started_at"])
     try:
         inputs = plan_inputs(event=run.event, chapter=run.chapter)
         problem = inputs_problem(inputs)
@@ -142,6 +152,11 @@ def run_execute(*, run_id: int) -> None:
             shown = "; ".join(violation.message for violation in violations[:5])
             raise PlanError(f"The plan broke {len(violations)} hard rule(s): {shown}.")
         with transaction.atomic():
+            still_ours = PlanRun.objects.select_for_update().filter(
+                pk=run.pk, status=RunStatus.RUNNING
+            )
+            if not still_ours.exists():
+                return  # swept as stuck meanwhile: its page already says to plan again
             ProposedMeeting.objects.bulk_create(_proposed(run, inputs, plan))
             run.status = RunStatus.DONE
             run.outcome = plan.outcome
@@ -155,7 +170,7 @@ def run_execute(*, run_id: int) -> None:
             run.finished_at = timezone.now()
             run.save()
     except Exception as error:  # the page must say what went wrong, whatever it was
-        PlanRun.objects.filter(pk=run.pk).update(
+        PlanRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
             status=RunStatus.FAILED,
             error=str(error)[:2000] or error.__class__.__name__,
             message="The plan could not be made",
@@ -163,6 +178,28 @@ def run_execute(*, run_id: int) -> None:
         )
         if not isinstance(error, PlanError):
             raise
+
+
+def runs_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
+    """Runs running (or waiting) longer than any worker may take are marked failed.
+
+    A worker killed mid-solve never writes its run's end; without the sweep the
+    page would say "running" forever and refuse a new plan for that scope.
+    Returns how many runs were marked.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.PLANNER_RUN_STUCK_SECONDS)
+    failed = {"status": RunStatus.FAILED, "finished_at": now}
+    with transaction.atomic():
+        stuck = PlanRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=cutoff).update(
+            error=STUCK_MESSAGE, message="The plan could not be made", **failed
+        )
+        lost = PlanRun.objects.filter(status=RunStatus.QUEUED, created_at__lt=cutoff).update(
+            error=NEVER_STARTED_MESSAGE, message="The plan could not be made", **failed
+        )
+    if stuck or lost:
+        logger.warning("Plans: %s stuck and %s never started were marked failed", stuck, lost)
+    return stuck + lost
 
 
 def _verdict(run: PlanRun) -> str:

@@ -238,14 +238,22 @@ def solve(
     parts = sorted(split(instance), key=lambda part: len(part.edges))
     roles = Roles(instance)
     meetings = pinned(instance, roles)
-    proven, value, bound = True, 0.0, 0.0
+    proven, value, bound, unsolved = True, 0.0, 0.0, 0
+    kept = len(meetings)
     for result in _solve_parts(parts, deadline, seed, workers, report):
         bound += result.bound
         value += result.value
         meetings += extract(result.part, result.teams, result.starts, roles)
         proven = proven and result.proven
+        unsolved += result.status not in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     meetings = tuple(sorted(meetings, key=lambda m: (m.starts_at, m.office)))
-    outcome = Outcome.OPTIMAL if proven else Outcome.FEASIBLE if meetings else Outcome.UNKNOWN
+    if proven:
+        outcome = Outcome.OPTIMAL
+    elif len(meetings) > kept or (meetings and not unsolved):
+        outcome = Outcome.FEASIBLE
+    else:
+        # The clock ran out before any part had a plan: the pins alone are not one.
+        outcome = Outcome.UNKNOWN
     report(1.0, "done")
     return Plan(
         outcome=outcome,

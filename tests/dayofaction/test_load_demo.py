@@ -1,6 +1,8 @@
 import io
 
+import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from chapters.models import Chapter, Membership, Role
 from dayofaction.demo_participants import (
@@ -9,9 +11,19 @@ from dayofaction.demo_participants import (
     demo_chapters_create,
     demo_participants_create,
 )
+from dayofaction.demo_plan import (
+    DEMO_RETRY_TIME_LIMIT_SECONDS,
+    DEMO_TIME_LIMIT_SECONDS,
+    demo_plan_accepted,
+)
+from dayofaction.management.commands.load_demo import DEMO_PASSWORD, PEOPLE
 from events.models import Event, EventStatus, Level, Registration
 from lawmakers.models import ZipDistrict
+from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from members.models import Profile, User
+from planner.models import PlanRun, ProposedMeeting, RunStatus
+from planner.problem import Outcome
+from tests.lawmakers.factories import LawmakerFactory, SenatorFactory
 
 
 def test_load_demo_twice_creates_the_demo_once(db, capsys):
@@ -96,3 +108,85 @@ def test_demo_participants_come_back_with_their_hours_for_the_next_step(db):
 def test_load_demo_without_the_zip_table_has_no_crowd(db):
     call_command("load_demo", stdout=io.StringIO())
     assert not User.objects.filter(email__endswith=f"@{CROWD_DOMAIN}").exists()
+
+
+def _small_national_day():
+    """Three chapters' states with two districts each, their lawmakers, and the logins' ZIPs."""
+    states = ("MN", "ND", "SD", "MA", "TN")
+    rows = []
+    for number, state in enumerate(states):
+        for district in (1, 2):
+            rows.append(
+                ZipDistrict(
+                    zcta=f"{20000 + 10 * number + district}", state=state, district=district
+                )
+            )
+            room = f"1{number}{district}0"
+            LawmakerFactory(state=state, district=str(district), office_room=room)
+        for seat in range(2):
+            SenatorFactory(state=state, office_room=f"{number}{seat}5")
+    for *_, state, zip_code, _years, _first in PEOPLE:
+        rows.append(ZipDistrict(zcta=zip_code, state=state, district=1))
+    ZipDistrict.objects.bulk_create(rows)
+
+
+DEMO_LOGINS = (
+    "staff@example.org",
+    "chair.mn@example.org",
+    "priya.raman@example.org",
+    "amara.okafor@example.org",
+)
+
+
+# Committed for real, so the run's task starts after commit as it does for staff; the
+# rows the migrations made (practice areas, campuses) are put back for the next tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_load_demo_plans_the_day_and_accepts_the_plan(client):
+    _small_national_day()
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    event = Event.objects.get()
+    run = demo_plan_accepted(event=event)
+    assert (run.chapter, run.status) == (None, RunStatus.DONE)
+    # A busy machine may need the second, longer try; a quiet one plans at the first.
+    assert run.time_limit_seconds in (DEMO_TIME_LIMIT_SECONDS, DEMO_RETRY_TIME_LIMIT_SECONDS)
+    runs_made = PlanRun.objects.filter(event=event).count()
+    assert runs_made <= 2
+    assert run.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE)
+    assert run.requested_by.email == "staff@example.org"
+    drafted = ProposedMeeting.objects.filter(run=run)
+    assert drafted.filter(is_pinned=False).count() > 10
+    assert not drafted.filter(is_pinned=False, accepted=False).exists()
+    planned = Meeting.objects.filter(event=event, notes="Planned with the day's planner.")
+    assert planned.count() > 10
+    assert not drafted.filter(is_pinned=False, meeting__isnull=True).exists()
+    assert set(planned.values_list("status", flat=True)) == {MeetingStatus.REQUESTED}
+    assert "the plan accepted" in out.getvalue()
+    # The hand-made meetings the office confirmed are pins: exactly as they were made.
+    confirmed = Meeting.objects.filter(event=event, status=MeetingStatus.CONFIRMED)
+    assert sorted(
+        (m.lawmaker.state, m.starts_at.astimezone(event.zone).strftime("%H:%M")) for m in confirmed
+    ) == [("MA", "10:00"), ("MN", "09:00")]
+    assert all(row.is_pinned for row in drafted.filter(meeting__in=confirmed))
+    # One meeting per office: the cross-chapter double booking was resolved by the plan.
+    live = Meeting.objects.filter(event=event).exclude(status=MeetingStatus.CANCELLED)
+    assert live.values("lawmaker").distinct().count() == live.count()
+    for email in DEMO_LOGINS:
+        assert client.login(email=email, password=DEMO_PASSWORD) is True
+        assert client.get(reverse("home")).status_code == 200
+    # The demo member has a day to show.
+    assert client.login(email="amara.okafor@example.org", password=DEMO_PASSWORD) is True
+    itinerary = client.get(reverse("meetings:itinerary", args=[event.slug]))
+    assert itinerary.status_code == 200
+    assert Seat.objects.filter(
+        user__email="amara.okafor@example.org", status=SeatStatus.CONFIRMED
+    ).exists()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert PlanRun.objects.filter(event=event).count() == runs_made
+    assert Meeting.objects.filter(event=event).count() == live.count() + (
+        Meeting.objects.filter(event=event, status=MeetingStatus.CANCELLED).count()
+    )

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from ortools.sat.python import cp_model
 
 from planner.problem import Outcome, Priority
 from planner.solver import solve
@@ -311,3 +312,23 @@ def test_meetings_last_the_events_length():
     plan = solved(day)
     meeting = plan.meetings[0]
     assert meeting.ends_at - meeting.starts_at == datetime.timedelta(minutes=30)
+
+
+def test_clock_running_out_before_any_plan_keeps_the_warm_start_with_its_full_gap(monkeypatch):
+    """A part that found nothing in its time keeps its warm start, a valid plan, but
+    nothing is proven of it: never "within 0%"."""
+    real_solve = cp_model.CpSolver.solve
+
+    def out_of_time(self, model, callback=None):
+        real_solve(self, model)
+        return cp_model.UNKNOWN
+
+    monkeypatch.setattr(cp_model.CpSolver, "solve", out_of_time)
+    senate = office(1, priority=MUST)
+    people = [person(k, constituent_of={1, 2}) for k in (1, 2)]
+    day = problem([senate, office(2, chamber="lower")], people, pins=[pin(7, senate, at(9), {1})])
+
+    plan = solve(day, time_limit_seconds=5, workers=1, seed=0)
+
+    assert (plan.outcome, plan.gap) == (Outcome.FEASIBLE, 1.0)
+    assert len(plan.meetings) > 1

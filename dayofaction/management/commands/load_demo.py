@@ -1,10 +1,11 @@
 """Demo data: a national Day of Action, the association's chapters, leaders, members, staff
-and a few hundred registered participants.
+and a few hundred registered participants, and the day planned and the plan accepted.
 
 Safe to run again: what exists already is left as it is.
 """
 
 import datetime
+import time
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
@@ -21,6 +22,7 @@ from dayofaction.demo_participants import (
     demo_chapters_create,
     demo_participants_create,
 )
+from dayofaction.demo_plan import demo_plan_create
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
 from members.services import profile_for, user_create
@@ -182,8 +184,28 @@ STAFF = ("staff@example.org", "Nadia", "Haddad")
 class Command(BaseCommand):
     help = "Load demo data and print the demo logins."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        with transaction.atomic():
+            event, staff, crowd = self._data()
+        # After the data is committed, as staff would: the run's task starts after commit.
+        if crowd:
+            self._plan(event, staff)
+        self._print_logins(crowd)
+
+    def _plan(self, event, staff):
+        started = time.monotonic()
+        run, accepted, problem = demo_plan_create(event=event, by=staff)
+        took = time.monotonic() - started
+        if problem:
+            self.stdout.write(self.style.WARNING(f"The day was not planned: {problem}"))
+        elif accepted is not None:
+            self.stdout.write(
+                f"The day is planned ({run.message}) and the plan accepted: "
+                f"{accepted.created} meetings requested, {accepted.changed} changed, "
+                f"{accepted.cancelled} cancelled ({took:.0f} s, the notices included)."
+            )
+
+    def _data(self):
         self._password_hash = make_password(DEMO_PASSWORD)
         event = self._event()
         chapters = demo_chapters_create()
@@ -210,7 +232,7 @@ class Command(BaseCommand):
         crowd = demo_participants_create(
             event=event, chapters=chapters, password_hash=self._password_hash
         )
-        self._print_logins(crowd)
+        return event, staff, crowd
 
     def _event(self):
         date = datetime.date(timezone.localdate().year + 1, 4, 14)
