@@ -10,9 +10,10 @@ from planner import runs
 from planner.inputs import NO_DISTRICT
 from planner.models import PlanRun, ProposedMeeting, RunStatus
 from planner.problem import Outcome
+from tests.factories import at
 from tests.lawmakers.factories import ZipDistrictFactory
 from tests.meetings.factories import MeetingFactory
-from tests.planner_app.conftest import at, participant, register
+from tests.planner_app.conftest import participant, register
 from tests.planner_app.test_pages import make_plan
 
 
