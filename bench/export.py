@@ -33,6 +33,9 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 OFFICES = 540
 CHAPTERS = 40
 BATCH = 5000
+# One office, one meeting at a time (an exclusion constraint): meeting n goes to office
+# n % OFFICES in that office's slot n // OFFICES, so an office's meetings follow each other.
+SLOT = datetime.timedelta(minutes=5)
 STATES = ["MN", "ND", "SD", "MA", "TN", "CA", "NY", "TX", "FL", "IL", "WA", "OH", "GA", "AZ"]
 WORDS = "visa backlog counsel detention border asylum court family processing shelter funding"
 WORDS = [*WORDS.split(" "), "spouses", "children", "caps", "staff", "senator", "constituent"]
@@ -93,8 +96,8 @@ def build():
                 event=event,
                 chapter=chapters[number % CHAPTERS],
                 lawmaker=lawmakers[number % OFFICES],
-                starts_at=start + datetime.timedelta(minutes=number % 480),
-                ends_at=start + datetime.timedelta(minutes=number % 480 + 20),
+                starts_at=start + SLOT * (number // OFFICES),
+                ends_at=start + SLOT * (number // OFFICES + 1),
                 status=MeetingStatus.HELD,
                 lead=people[number % len(people)],
                 building="hart",

@@ -1,12 +1,24 @@
 """The one CSV and XLSX writer: read back with the csv module and openpyxl."""
 
 import csv
+import datetime
+import decimal
 import io
+import random
 
 import openpyxl
 import pytest
+from django.utils.safestring import SafeString, mark_safe
 
-from common.spreadsheets import csv_chunks, csv_response, neutralise, write_xlsx, xlsx_text
+from common.spreadsheets import (
+    csv_chunks,
+    csv_lines,
+    csv_response,
+    neutralise,
+    neutralised_row,
+    write_xlsx,
+    xlsx_text,
+)
 
 FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"]
 
@@ -53,6 +65,62 @@ def test_csv_response_names_a_file_with_accents_for_every_browser():
 )  # fmt: skip
 def test_neutralise(text, expected):
     assert neutralise(text) == expected
+
+
+def test_neutralise_covers_str_subclasses_such_as_safestring():
+    assert neutralise(mark_safe("=1+1")) == "'=1+1"
+    assert neutralise(SafeString("@x")) == "'@x"
+
+
+def test_csv_neutralises_a_safestring_cell():
+    [_, row] = read_csv_text("".join(csv_chunks(["note"], [[mark_safe("=1+1"), "x"]])))
+    assert row == ["'=1+1", "x"]
+
+
+PIECES = ['"', ",", "\n", "\r", "\r\n", "\t", "=", "+", "-", "@", "'", " ", "None", "é", "漢",
+          "🙂", "\x00", "a", "Jordan Lee", "0", ";", "#N/A"]  # fmt: skip
+
+
+def tricky_value(rng: random.Random):
+    choice = rng.random()
+    if choice < 0.08:
+        return None
+    if choice < 0.16:
+        return rng.choice([0, -1, 12, -3.5, 2.25, True, False, decimal.Decimal("-1.10")])
+    if choice < 0.2:
+        return rng.choice([datetime.date(2027, 3, 4), mark_safe(rng.choice(PIECES) + "x")])
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 4)))
+
+
+def csv_module_reference(rows) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(neutralised_row(row) for row in rows)
+    return buffer.getvalue()
+
+
+def test_csv_lines_write_the_same_bytes_as_the_csv_module_with_neutralise():
+    rng = random.Random(11)
+    rows = [[tricky_value(rng) for _ in range(rng.randint(0, 6))] for _ in range(5000)]
+    rows += [[], [""], [None], ["", ""], ["plain", 1, "text"], ("a", "tuple")]
+    buffer = io.StringIO()
+    csv_lines(rows, buffer)
+    assert buffer.getvalue() == csv_module_reference(rows)
+
+
+def test_csv_lines_take_the_plain_path_for_rows_that_need_no_quoting():
+    rows = [[1, "Pat Office1", "yes", "", 2.5, datetime.date(2027, 3, 4)]] * 3
+    buffer = io.StringIO()
+    csv_lines(rows, buffer)
+    assert buffer.getvalue() == csv_module_reference(rows)
+    assert buffer.getvalue() == "1,Pat Office1,yes,,2.5,2027-03-04\r\n" * 3
+
+
+def test_xlsx_holds_a_formula_like_safestring_as_text():
+    buffer = io.BytesIO()
+    write_xlsx(buffer, ["note"], [[mark_safe("=HYPERLINK(1)")]], title="notes")
+    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+    cell = sheet["A2"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
 
 
 def read_xlsx(rows, headers=("note",)) -> list[tuple]:

@@ -2,14 +2,16 @@
 
 import csv
 import io
+import threading
 
 import openpyxl
 import pytest
+from django.db import DatabaseError
 from django.urls import reverse
 
 from common.spreadsheets import neutralise
-from meetings.models import MeetingStatus
-from reports.exports.columns import KINDS
+from meetings.models import Meeting, MeetingStatus
+from reports.exports.columns import KINDS, prefetched_batches
 from reports.models import AskPosition, ExportJob, ExportStatus, FollowUpItem, MeetingReport
 from tests.reports.conftest import report_post
 
@@ -205,3 +207,45 @@ def test_large_export_runs_as_a_job_for_its_owner_only(
 )  # fmt: skip
 def test_neutralise(text, expected):
     assert neutralise(text) == expected
+
+
+def export_threads() -> list:
+    return [thread for thread in threading.enumerate() if thread.name == "export-prefetch"]
+
+
+def test_rows_fetched_in_small_batches_are_all_there_in_order(meeting, other_meeting):
+    rows = list(KINDS["meetings"].rows(Meeting.objects.all(), chunk_size=1))
+    assert [row[0] for row in rows] == [meeting.pk, other_meeting.pk]
+    assert export_threads() == []
+
+
+def test_export_left_after_its_first_row_stops_its_prefetch_thread(meeting, other_meeting):
+    rows = KINDS["meetings"].rows(Meeting.objects.all(), chunk_size=1)
+    assert next(rows)[0] == meeting.pk
+    rows.close()
+    assert export_threads() == []
+    assert Meeting.objects.count() == 2  # the connection is usable: the transaction ended
+
+
+def test_a_database_error_while_prefetching_reaches_the_reader():
+    class BrokenCursor:
+        def fetchmany(self, size):
+            raise DatabaseError("gone")
+
+    with pytest.raises(DatabaseError, match="gone"):
+        list(prefetched_batches(BrokenCursor(), 10))
+    assert export_threads() == []
+
+
+def test_closing_an_endless_prefetch_stops_its_thread():
+    class EndlessCursor:
+        def fetchmany(self, size):
+            return [("row",)] * size
+
+    batches = prefetched_batches(EndlessCursor(), 3)
+    assert next(batches) == [("row",)] * 3
+    closer = threading.Thread(target=batches.close)
+    closer.start()
+    closer.join(timeout=5)
+    assert not closer.is_alive()
+    assert export_threads() == []
