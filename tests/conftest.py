@@ -1,9 +1,18 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from chapters.models import Role
 from lawmakers.models import Chamber
 from tests.factories import ChapterFactory, EventFactory, MembershipFactory, StaffFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_types():
+    """A transactional test flushes the database and its content types come back under new
+    ids, while Django's process-wide ContentType cache still hands out the old ones: the next
+    row that names a content type (an outbox email, say) then breaks its foreign key."""
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
