@@ -121,11 +121,12 @@ def itinerary(*, event: Event, user: User) -> list[ItineraryStop]:
             if s.status == SeatStatus.CONFIRMED and s.user_id != user.pk
         ]
         stop = ItineraryStop(meeting=meeting, seat=seat, colleagues=colleagues)
-        if previous is not None and seat.status == SeatStatus.CONFIRMED:
+        walks_here = seat.status == SeatStatus.CONFIRMED and meeting.is_active
+        if previous is not None and walks_here:
             first, second = Slot.of(previous), Slot.of(meeting)
             stop.walk_minutes = gap_minutes(first, second)
             stop.walk_needed = required_gap_minutes(event, first, second)
-        if seat.status == SeatStatus.CONFIRMED and meeting.is_active:
+        if walks_here:
             previous = meeting
         stops.append(stop)
     return stops

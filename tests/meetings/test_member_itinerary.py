@@ -216,3 +216,20 @@ def test_itinerary_print_view_renders(client, member, day):
     print_rules = stylesheet.split("@media print", 1)[1]
     assert ".calendar-card" in print_rules
     assert ".stop .actions" in print_rules
+
+
+def test_no_walk_is_counted_to_or_from_a_cancelled_meeting(client, event, chapter, member):
+    first = meeting_at(event, chapter, 9, building=Building.HART, room="SH-1")
+    cancelled = meeting_at(
+        event, chapter, 9, 10, building=Building.RAYBURN, status=MeetingStatus.CANCELLED
+    )
+    third = meeting_at(event, chapter, 10, building=Building.HART, room="SH-2")
+    for meeting in (first, cancelled, third):
+        seat(meeting, member)
+
+    response = client_for(client, member).get("/events/capitol-day/itinerary/")
+
+    walks = [(s.walk_minutes, s.walk_needed) for s in response.context["stops"]]
+    assert walks[1] == (None, None)
+    assert walks[2][0] == 40
+    assert "walk--short" not in response.content.decode()
