@@ -13,7 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from chapters.models import LEADER_ROLES, Chapter
+from chapters.models import Chapter
+from chapters.selectors import led_chapter_ids
 from events.access import event_for_viewer
 from events.models import Event
 from planner import runs
@@ -55,11 +56,7 @@ def _scope(request, event_slug):
 
 
 def _led_chapter(user):
-    return (
-        Chapter.objects.filter(memberships__user=user, memberships__role__in=LEADER_ROLES)
-        .order_by("name")
-        .first()
-    )
+    return Chapter.objects.filter(pk__in=led_chapter_ids(user)).order_by("name").first()
 
 
 def _rules_form(event):
