@@ -144,9 +144,12 @@ def _existing_crowd() -> list[DemoParticipant]:
 
 
 def demo_participants_create(
-    *, event: Event, chapters: dict[str, Chapter], password_hash: str = ""
+    *, event: Event, chapters: dict[str, Chapter], password_hash: str = "", scale: int = 1
 ) -> list[DemoParticipant]:
-    """The crowd of the national day, registered; the same list again on a second run."""
+    """The crowd of the national day, registered; the same list again on a second run.
+
+    `scale` multiplies every chapter's size (the accept benchmark's bigger day).
+    """
     if User.objects.filter(email__endswith=f"@{CROWD_DOMAIN}").exists():
         return _existing_crowd()
     zips = _zips_by_state({state for _, states, _ in CHAPTERS for state in states})
@@ -157,7 +160,7 @@ def demo_participants_create(
     rows = []  # (user, profile fields, chapter)
     number = 0
     for name, states, size in CHAPTERS:
-        for _ in range(size):
+        for _ in range(size * scale):
             state = rng.choice([s for s in states if zips.get(s)] or [""])
             if not state:
                 continue

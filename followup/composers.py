@@ -31,12 +31,12 @@ def _event_and_user(context: dict):
     return event, user
 
 
-def _day(context: dict, *, with_answers: bool) -> dict | None:
+def _day(context: dict, *, with_answers: bool, even_empty: bool = False) -> dict | None:
     event, user = _event_and_user(context)
     if event is None or user is None:
         return None
     stops = [stop for stop in itinerary(event=event, user=user) if stop.meeting.is_active]
-    if not stops:
+    if not stops and not even_empty:
         return None
     answers = {}
     if with_answers:
@@ -72,6 +72,11 @@ def day_before(context: dict) -> dict | None:
 
 def morning_of(context: dict) -> dict | None:
     return _day(context, with_answers=False)
+
+
+def day_changed(context: dict) -> dict | None:
+    """A plan changed the person's day: their day as it is when the email goes, even empty."""
+    return _day(context, with_answers=False, even_empty=True)
 
 
 def before_meeting(context: dict) -> dict | None:
@@ -219,6 +224,7 @@ def register_all() -> None:
         "signed_up": seat_notice,
         "promoted": seat_notice,
         "meeting_changed": seat_notice,
+        "day_changed": day_changed,
         "registered": registration,
         "leader_digest": leader_digest,
         "report_request": report_request,

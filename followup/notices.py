@@ -5,9 +5,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Registration
-from meetings.calendar import calendar_for, calendar_seats
+from events.models import Event, Registration
+from meetings.calendar import calendar_for, calendar_seats, calendar_seats_by_person
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
+from members.models import User
 from outbox import services as outbox
 
 ICS = "text/calendar"
@@ -73,6 +74,36 @@ def meeting_change_notices(*, meeting: Meeting, fields: dict) -> None:
             seat=seat,
             extra={"cancelled": cancelled, "fields": sorted(fields)},
         )
+
+
+def day_changed_notices(*, event: Event, user_ids: list[int]) -> int:
+    """One email per person whose day changed together with others' (a plan was accepted).
+
+    It lists their whole day when it goes and carries every meeting of theirs in the
+    event as one calendar file, in place of one notice per seat. Returns how many
+    were queued.
+    """
+    stamp = int(timezone.now().timestamp() * 1000)
+    seats = calendar_seats_by_person(event_id=event.pk, user_ids=user_ids)
+    rows = []
+    for user in User.objects.filter(pk__in=user_ids, is_active=True).order_by("pk"):
+        mine = seats.get(user.pk, [])
+        attachments = []
+        if mine:
+            content = calendar_for(user=user, seats=mine, site=settings.SITE_URL).decode()
+            attachments = [{"filename": "my-day.ics", "content": content, "mimetype": ICS}]
+        rows.append(
+            {
+                "to": user.email,
+                "kind": "followup.day_changed",
+                "key": f"followup.day_changed:{event.pk}:{user.pk}:{stamp}",
+                "template_prefix": "followup/email/day_changed",
+                "context": {"event_id": event.pk, "user_id": user.pk},
+                "attachments": attachments,
+                "topic": f"event:{event.pk}",
+            }
+        )
+    return outbox.emails_queue_many(emails=rows)
 
 
 def registration_confirmation(*, registration: Registration) -> None:

@@ -14,6 +14,7 @@ KINDS = {
     "followup.signed_up": "Seat confirmation",
     "followup.promoted": "Seat from the waitlist",
     "followup.meeting_changed": "Meeting changed",
+    "followup.day_changed": "Day planned or changed",
     "followup.leader_digest": "Leader's digest",
     "followup.report_request": "Meeting report request",
     "followup.feedback": "Feedback request",

@@ -16,6 +16,7 @@ from events.models import Event, Registration
 from followup import schedule
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingStatus, Seat
 from meetings.people import LIVE_SEATS
+from members.models import User
 from outbox import services as outbox
 
 
@@ -81,6 +82,24 @@ def reminders_plan_for_person(*, event: Event, user, now: datetime.datetime | No
         )
     )
     return outbox.emails_queue_many(emails=_person_rows(event, rules, user, seats, now))
+
+
+def reminders_plan_for_people(
+    *, event: Event, user_ids, now: datetime.datetime | None = None
+) -> int:
+    """Many participants' reminders at once (a plan was accepted), in a few queries."""
+    now = now or timezone.now()
+    rules = schedule.settings_for(event)
+    seats_by_user: dict[int, list[Seat]] = {}
+    seats = Seat.objects.filter(
+        user_id__in=list(user_ids), meeting__event=event, status__in=LIVE_SEATS
+    ).select_related("meeting")
+    for seat in seats:
+        seats_by_user.setdefault(seat.user_id, []).append(seat)
+    rows = []
+    for user in User.objects.filter(pk__in=list(user_ids)):
+        rows += _person_rows(event, rules, user, seats_by_user.get(user.pk, []), now)
+    return outbox.emails_queue_many(emails=rows)
 
 
 def reminders_plan_for_event(*, event: Event, now: datetime.datetime | None = None) -> int:

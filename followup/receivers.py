@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from events.signals import registration_created
 from followup import notices, planning
-from meetings.signals import meeting_changed, seat_promoted, seat_taken
+from meetings.signals import days_changed, meeting_changed, seat_promoted, seat_taken
 from reports.signals import report_filed
 
 
@@ -24,6 +24,13 @@ def confirm_seat(sender, *, seat, **kwargs):
 def announce_promotion(sender, *, seat, **kwargs):
     notices.promotion_notice(seat=seat)
     planning.reminders_plan_for_person(event=seat.meeting.event, user=seat.user)
+
+
+@receiver(days_changed)
+def announce_changed_days(sender, *, event, user_ids, **kwargs):
+    notices.day_changed_notices(event=event, user_ids=user_ids)
+    planning.reminders_plan_for_people(event=event, user_ids=user_ids)
+    planning.event_replan(event=event)
 
 
 @receiver(meeting_changed)

@@ -52,8 +52,8 @@ def feed_revoke(*, user: User) -> CalendarFeed:
     return feed
 
 
-def calendar_seats(*, user: User) -> list[Seat]:
-    """The person's confirmed seats with everything a VEVENT needs, in three queries."""
+def _ready_for_calendar(seats):
+    """Seats with everything a VEVENT needs, in three queries whatever their number."""
     changes = (
         # The row that records the creation carries no fields: it is not a change.
         MeetingChange.objects.filter(meeting=OuterRef("pk"))
@@ -73,12 +73,34 @@ def calendar_seats(*, user: User) -> list[Seat]:
         .annotate(change_count=Coalesce(Subquery(changes, output_field=IntegerField()), Value(0)))
         .prefetch_related(Prefetch("seat_set", queryset=colleagues, to_attr="confirmed_seats"))
     )
+    return seats.prefetch_related(Prefetch("meeting", queryset=meetings)).order_by(
+        "meeting__starts_at", "pk"
+    )
+
+
+def calendar_seats(*, user: User) -> list[Seat]:
+    """The person's confirmed seats of the last year and ahead, ready for `calendar_for`."""
     since = timezone.now() - FEED_LOOKBACK
     return list(
-        Seat.objects.filter(user=user, status=SeatStatus.CONFIRMED, meeting__starts_at__gte=since)
-        .prefetch_related(Prefetch("meeting", queryset=meetings))
-        .order_by("meeting__starts_at", "pk")
+        _ready_for_calendar(
+            Seat.objects.filter(
+                user=user, status=SeatStatus.CONFIRMED, meeting__starts_at__gte=since
+            )
+        )
     )
+
+
+def calendar_seats_by_person(*, event_id: int, user_ids) -> dict[int, list[Seat]]:
+    """Each person's confirmed seats in one event, ready for `calendar_for` (three queries)."""
+    seats = _ready_for_calendar(
+        Seat.objects.filter(
+            user_id__in=list(user_ids), status=SeatStatus.CONFIRMED, meeting__event_id=event_id
+        )
+    )
+    by_person: dict[int, list[Seat]] = {}
+    for seat in seats:
+        by_person.setdefault(seat.user_id, []).append(seat)
+    return by_person
 
 
 def _uid_domain() -> str:

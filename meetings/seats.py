@@ -177,9 +177,12 @@ def seat_take(
     by_leader: bool = False,
     lock: bool = True,
     person_lock: bool = True,
+    announce: bool = True,
 ) -> Seat:
     """Give this person a confirmed seat, or a place on the waitlist when the meeting is full.
 
+    `announce=False` leaves the person's notice to the caller, who changes many seats
+    at once and tells each person once (`meetings.services.days_changed_announce`).
     `lock=False` and `person_lock=False` exist only for the canary tests that show
     each lock matters.
     """
@@ -216,7 +219,8 @@ def seat_take(
     ):
         _confirm(meeting, seat)
     seat.save()
-    transaction.on_commit(lambda: seat_taken.send(sender=Seat, seat=seat))
+    if announce:
+        transaction.on_commit(lambda: seat_taken.send(sender=Seat, seat=seat))
     return seat
 
 

@@ -21,7 +21,7 @@ from meetings.models import (
     MeetingChange,
     MeetingStatus,
 )
-from meetings.signals import meeting_changed
+from meetings.signals import days_changed, meeting_changed
 from members.models import User
 
 logger = logging.getLogger(__name__)
@@ -181,8 +181,13 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, by: User | None, **changes) -> list[str]:
-    """Change a meeting; returns warnings. Every change is kept with who and when."""
+def meeting_update(
+    *, meeting: Meeting, by: User | None, announce: bool = True, **changes
+) -> list[str]:
+    """Change a meeting; returns warnings. Every change is kept with who and when.
+
+    `announce=False`: the caller tells the people seated itself (`days_changed_announce`).
+    """
     locked = (
         Meeting.objects.select_for_update().select_related("event", "lawmaker").get(pk=meeting.pk)
     )
@@ -208,13 +213,16 @@ def meeting_update(*, meeting: Meeting, by: User | None, **changes) -> list[str]
         summary="Changed " + ", ".join(_label(name) for name in changed),
         fields=changed,
     )
-    _announce(locked, changed)
+    if announce:
+        _announce(locked, changed)
     meeting.refresh_from_db()
     return warnings
 
 
 @transaction.atomic
-def meeting_set_status(*, meeting: Meeting, status: str, by: User | None) -> Meeting:
+def meeting_set_status(
+    *, meeting: Meeting, status: str, by: User | None, announce: bool = True
+) -> Meeting:
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if status == locked.status:
         return locked
@@ -235,7 +243,8 @@ def meeting_set_status(*, meeting: Meeting, status: str, by: User | None) -> Mee
         summary=f"Status: {MeetingStatus(old).label} → {MeetingStatus(status).label}",
         fields={"status": [old, status]},
     )
-    _announce(locked, {"status": [old, status]})
+    if announce:
+        _announce(locked, {"status": [old, status]})
     return locked
 
 
@@ -262,6 +271,20 @@ def meetings_follow_office_moves(*, moves: list[OfficeMove]) -> int:
             else:
                 moved += 1
     return moved
+
+
+def days_changed_announce(*, event: Event, user_ids) -> None:
+    """After commit, each of these people hears once that their day in the event changed.
+
+    For writes that change many people's meetings together (a plan accepted): their
+    seats and meetings were changed with `announce=False`, and one notice per person,
+    with their whole day, replaces one per seat.
+    """
+    user_ids = sorted(set(user_ids))
+    if user_ids:
+        transaction.on_commit(
+            lambda: days_changed.send(sender=Meeting, event=event, user_ids=user_ids)
+        )
 
 
 def _announce(meeting: Meeting, changed: dict) -> None:

@@ -8,3 +8,6 @@ seat_taken = Signal()
 seat_promoted = Signal()
 # Sent with `meeting` and `fields`: a meeting moved, changed room, or was cancelled.
 meeting_changed = Signal()
+# Sent with `event` and `user_ids`: many people's meetings changed together (a plan was
+# accepted); each person hears once, with their whole day, instead of once per seat.
+days_changed = Signal()

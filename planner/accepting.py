@@ -1,9 +1,11 @@
 """Accepting a draft: its meetings become ordinary meetings through the hand-scheduling services.
 
 Everything goes through `meetings.services` (create, update, status) and
-`meetings.seats` (take, cancel), so change notices, calendars, reminders and
-reports follow exactly as when a leader schedules by hand. One transaction per
-accept: a refusal anywhere writes nothing.
+`meetings.seats` (take, cancel), so calendars, reminders and reports follow
+exactly as when a leader schedules by hand. One transaction per accept: a
+refusal anywhere writes nothing. The people whose day changed hear once each,
+after the commit, with their whole day (`meetings.services.days_changed_announce`),
+not once per seat and meeting as a leader's single edits announce themselves.
 """
 
 from dataclasses import dataclass
@@ -31,12 +33,17 @@ class Accepted:
     created: int = 0
     changed: int = 0
     cancelled: int = 0
+    people: int = 0  # whose day changed
 
 
-def _rows(run: PlanRun, chapter: Chapter | None, proposed_ids) -> list[ProposedMeeting]:
+def _rows(
+    run: PlanRun, chapter: Chapter | None, proposed_ids, *, lock: bool = True
+) -> list[ProposedMeeting]:
+    rows = ProposedMeeting.objects.all()
+    if lock:
+        rows = rows.select_for_update(of=("self",))
     rows = (
-        ProposedMeeting.objects.select_for_update(of=("self",))
-        .filter(run=run, is_pinned=False)
+        rows.filter(run=run, is_pinned=False)
         .select_related("lawmaker", "chapter", "meeting")
         .order_by("starts_at", "pk")
     )
@@ -66,9 +73,17 @@ def _check(run: PlanRun, rows: list[ProposedMeeting]) -> PlanInputs:
 
 
 def _seat(meeting_id: int, user: User) -> None:
-    seat = seats.seat_take(meeting_id=meeting_id, user=user, by_leader=True)
+    seat = seats.seat_take(meeting_id=meeting_id, user=user, by_leader=True, announce=False)
     if seat.status != SeatStatus.CONFIRMED:
         raise PlanError(f"{user} could not get a seat in the meeting: it is full.")
+
+
+def _seated(meeting_id: int) -> set[int]:
+    return set(
+        Seat.objects.filter(meeting_id=meeting_id, status=SeatStatus.CONFIRMED).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def _dropped_incumbents(run: PlanRun, inputs: PlanInputs, chapter: Chapter | None) -> list:
@@ -86,6 +101,13 @@ def _dropped_incumbents(run: PlanRun, inputs: PlanInputs, chapter: Chapter | Non
         and pk not in kept
         and (chapter is None or meeting.chapter_id == chapter.pk)
     ]
+
+
+def plan_accept_check(*, run: PlanRun, chapter: Chapter | None = None, proposed_ids=None) -> int:
+    """What `plan_accept` would refuse, refused now (before a worker is asked); else the count."""
+    rows = _rows(run, chapter, proposed_ids, lock=False)
+    _check(run, rows)
+    return len(rows)
 
 
 @transaction.atomic
@@ -108,10 +130,14 @@ def plan_accept(
     event = run.event
     team_max = rules_for(event).team_max
     result = Accepted()
+    touched: set[int] = set()  # whose day changes: they hear once each, after the commit
     try:
         if proposed_ids is None:
             for meeting in _dropped_incumbents(run, inputs, chapter):
-                services.meeting_set_status(meeting=meeting, status=MeetingStatus.CANCELLED, by=by)
+                touched |= _seated(meeting.pk)
+                services.meeting_set_status(
+                    meeting=meeting, status=MeetingStatus.CANCELLED, by=by, announce=False
+                )
                 result.cancelled += 1
         moved = [row for row in rows if row.meeting_id]
         new = [row for row in rows if not row.meeting_id]
@@ -122,24 +148,25 @@ def plan_accept(
                 # registered) were not part of the problem and keep their seats.
                 if seat.user_id in inputs.people and seat.user_id not in row.people:
                     seats.seat_cancel(seat=seat, by_leader=True)
+                    touched.add(seat.user_id)
         for row in moved:
+            seated = _seated(row.meeting_id)
+            if (row.starts_at, row.ends_at) != (row.meeting.starts_at, row.meeting.ends_at):
+                touched |= seated
             services.meeting_update(
                 meeting=row.meeting,
                 by=by,
+                announce=False,
                 starts_at=row.starts_at,
                 ends_at=row.ends_at,
                 seats=max(row.meeting.seats, len(row.people)),
                 lead_id=row.lead_id,
                 note_taker_id=row.note_taker_id,
             )
-            seated = set(
-                Seat.objects.filter(meeting=row.meeting, status=SeatStatus.CONFIRMED).values_list(
-                    "user_id", flat=True
-                )
-            )
             for user_id in row.people:
                 if user_id not in seated:
                     _seat(row.meeting_id, people[user_id])
+                    touched.add(user_id)
             result.changed += 1
         for row in new:
             meeting, _warnings = services.meeting_create(
@@ -156,6 +183,7 @@ def plan_accept(
             )
             for user_id in row.people:
                 _seat(meeting.pk, people[user_id])
+            touched.update(row.people)
             row.meeting = meeting
             result.created += 1
     except (services.MeetingError, seats.SeatError) as error:
@@ -167,4 +195,6 @@ def plan_accept(
     # The day now includes what was just accepted: the rest of this plan stays acceptable.
     run.fingerprint = plan_inputs(event=event, chapter=run.chapter).fingerprint
     run.save(update_fields=["fingerprint"])
+    services.days_changed_announce(event=event, user_ids=touched)
+    result.people = len(touched)
     return result

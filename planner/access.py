@@ -8,7 +8,7 @@ from chapters.models import Chapter
 from events.access import event_for_viewer
 from events.models import Event
 from members.models import User
-from planner.models import PlanRun
+from planner.models import PlanAcceptance, PlanRun
 
 WHOLE_EVENT_ONLY = "Only national staff plan the whole event; leaders plan their chapter's part."
 
@@ -36,3 +36,12 @@ def run_for_planner(user: User, run_id: int) -> PlanRun:
     if run.chapter is not None and is_leader_of(user, run.chapter) and run.event.is_published:
         return run
     raise PermissionDenied("Only the planners of this plan's chapter and national staff can.")
+
+
+def acceptance_for_planner(user: User, acceptance_id: int) -> PlanAcceptance:
+    """An acceptance, for those who may read and accept its plan."""
+    run_id = get_object_or_404(
+        PlanAcceptance.objects.values_list("run_id", flat=True), pk=acceptance_id
+    )
+    run_for_planner(user, run_id)
+    return PlanAcceptance.objects.get(pk=acceptance_id)

@@ -185,3 +185,54 @@ class ProposedMeeting(models.Model):
 
     def __str__(self):
         return f"{self.lawmaker} at {self.starts_at:%H:%M} (proposed)"
+
+
+class PlanAcceptance(models.Model):
+    """Accepting a draft (whole, one chapter's part, or chosen meetings), done by a worker.
+
+    A national plan makes hundreds of meetings and thousands of seats: more than a
+    web request should wait for. All of it is one transaction, so an acceptance
+    whose worker died wrote nothing, and the sweep marks it failed.
+    """
+
+    run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="acceptances")
+    chapter = models.ForeignKey(
+        Chapter,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty: every part of the plan (or the chosen meetings).",
+    )
+    # The chosen proposed meetings' ids; empty: all of the plan, or all of the chapter's part.
+    proposed_ids = models.JSONField(default=list, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    # How many proposed meetings it accepts (known when it is queued).
+    meetings = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    cancelled = models.PositiveIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RunStatus.values),
+                name="planner_acceptance_status_known",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Acceptance {self.pk} of {self.run}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (RunStatus.DONE, RunStatus.FAILED)

@@ -8,6 +8,11 @@ urlpatterns = [
     path("events/<slug:event_slug>/run/", views.run_start, name="run_start"),
     path("runs/<int:run_id>/status/", views.run_status, name="run_status"),
     path("runs/<int:run_id>/accept/", views.run_accept, name="run_accept"),
+    path(
+        "acceptances/<int:acceptance_id>/status/",
+        views.acceptance_status,
+        name="acceptance_status",
+    ),
     path("events/<slug:event_slug>/rules/", input_views.rules_save, name="rules"),
     path("events/<slug:event_slug>/targets/", input_views.target_add, name="target_add"),
     path(

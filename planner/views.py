@@ -17,9 +17,8 @@ from chapters.models import Chapter
 from chapters.selectors import led_chapter_ids
 from events.access import event_for_viewer
 from events.models import Event
-from planner import runs
-from planner.accepting import plan_accept
-from planner.access import plan_scope_for, run_for_planner
+from planner import acceptances, runs
+from planner.access import acceptance_for_planner, plan_scope_for, run_for_planner
 from planner.errors import PlanError
 from planner.forms import (
     AcceptForm,
@@ -172,6 +171,12 @@ def plan(request, event_slug):
         context["target_form"] = TargetForm(event=event)
         context["committee_form"] = CommitteeTargetForm(event=event)
     if run is not None and run.status == RunStatus.DONE:
+        acceptance = acceptances.latest_acceptance(run)
+        context.update(
+            acceptance=acceptance,
+            acceptance_text=acceptances.outcome_text(acceptance) if acceptance else "",
+            accepting=acceptance is not None and not acceptance.is_finished,
+        )
         rows, drafted, parts = _draft(run, inputs, request.user)
         context.update(
             summary=summarise(run, inputs, rows),
@@ -241,14 +246,25 @@ def run_accept(request, run_id):
     if not request.user.is_staff and leader_overreach:
         raise PermissionDenied("Leaders accept their own chapter's part of the plan.")
     try:
-        accepted = plan_accept(run=run, by=request.user, chapter=chapter, proposed_ids=chosen)
+        acceptances.acceptance_queue(
+            run=run, by=request.user, chapter=chapter, proposed_ids=chosen
+        )
     except PlanError as error:
         messages.error(request, str(error))
     else:
-        done = f"{accepted.created} meeting{'s' if accepted.created != 1 else ''} requested"
-        if accepted.changed:
-            done += f", {accepted.changed} changed"
-        if accepted.cancelled:
-            done += f", {accepted.cancelled} cancelled"
-        messages.success(request, f"Accepted: {done}. They are on the schedule boards.")
+        messages.success(
+            request, "The plan is being accepted: this page shows when the meetings are made."
+        )
     return redirect(back)
+
+
+@login_required
+def acceptance_status(request, acceptance_id):
+    acceptance = acceptance_for_planner(request.user, acceptance_id)
+    return JsonResponse(
+        {
+            "status": acceptance.status,
+            "message": acceptances.outcome_text(acceptance),
+            "finished": acceptance.is_finished,
+        }
+    )

@@ -6,6 +6,7 @@ The event, `senator` and `representative` are the shared ones of tests/conftest.
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from chapters.models import Role
 from events.models import Registration
@@ -69,3 +70,19 @@ def team(event, chapter, delegation, leader):
     for person in people:
         register(event, person)
     return people
+
+
+@pytest.fixture
+def accept_on_page(django_capture_on_commit_callbacks):
+    """Press an "Accept" button: the queued task runs (eagerly) after the commit, as a
+    worker would; returns the plan page the browser is sent back to."""
+
+    def accept(client, run, data=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("planner:run_accept", args=[run.pk]), data or {})
+        assert response.status_code == 302
+        page = client.get(response.url)
+        assert page.status_code == 200
+        return page.content.decode()
+
+    return accept

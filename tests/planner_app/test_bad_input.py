@@ -23,12 +23,6 @@ def _page(client, event):
     return response.content.decode()
 
 
-def _accept(client, run):
-    response = client.post(reverse("planner:run_accept", args=[run.pk]), follow=True)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 def test_participant_without_a_zip_is_listed_as_cannot_place(
     client_as, event, chapter, team, delegation
 ):
@@ -77,7 +71,7 @@ def test_no_offices_to_meet_is_said_and_no_run_is_made(client_as, event, chapter
 
 
 def test_contradicting_pins_are_named_on_the_page_and_nothing_is_offered(
-    client_as, event, chapter, team, delegation, staff
+    client_as, event, chapter, team, delegation, staff, accept_on_page
 ):
     senator, other, _ = delegation
     for lawmaker in (senator, other):
@@ -95,12 +89,12 @@ def test_contradicting_pins_are_named_on_the_page_and_nothing_is_offered(
     assert "Accept the whole plan" not in page
     assert "No plan can meet every hard rule" in page
     assert "Plan again</button>" in page
-    assert "This plan has no meetings to accept" in _accept(client_as("staff"), run)
+    assert "This plan has no meetings to accept" in accept_on_page(client_as("staff"), run)
     assert Meeting.objects.count() == 2
 
 
 def test_time_limit_reached_shows_the_best_plan_with_its_gap(
-    client_as, event, team, delegation, staff, monkeypatch
+    client_as, event, team, delegation, staff, monkeypatch, accept_on_page
 ):
     real_solve = runs.solver.solve
 
@@ -116,15 +110,17 @@ def test_time_limit_reached_shows_the_best_plan_with_its_gap(
     assert (run.status, run.outcome, run.gap) == (RunStatus.DONE, Outcome.FEASIBLE, 0.04)
     assert "The best plan found in 10 s, within 4% of the best possible." in page
     assert "Accept the whole plan" in page
-    assert "Accepted: 3 meetings requested" in _accept(client_as("staff"), run)
+    assert "Accepted: 3 meetings requested" in accept_on_page(client_as("staff"), run)
 
 
-def test_accepting_twice_is_refused_on_the_page(client_as, event, team, delegation, staff):
+def test_accepting_twice_is_refused_on_the_page(
+    client_as, event, team, delegation, staff, accept_on_page
+):
     run = make_plan(event, staff)
     client = client_as("staff")
-    _accept(client, run)
+    accept_on_page(client, run)
 
-    again = _accept(client, run)
+    again = accept_on_page(client, run)
 
     assert "This plan was already accepted: make a new plan to change the day." in again
     assert "Everything in this plan is accepted. Plan again after the day changes." in again
@@ -133,12 +129,12 @@ def test_accepting_twice_is_refused_on_the_page(client_as, event, team, delegati
 
 
 def test_accepting_after_the_data_changed_is_refused_with_a_replan_button(
-    client_as, event, chapter, team, delegation, staff
+    client_as, event, chapter, team, delegation, staff, accept_on_page
 ):
     run = make_plan(event, staff)
     register(event, participant(chapter))
 
-    page = _accept(client_as("staff"), run)
+    page = accept_on_page(client_as("staff"), run)
 
     assert "The day changed since this plan was made" in page
     assert "Plan again with today's data</button>" in page

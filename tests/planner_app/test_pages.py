@@ -138,7 +138,7 @@ def test_plan_page_queries_do_not_grow(
     client = client_as("staff")
     # session, user, event, the day's inputs (11), rules (the page's), the latest run, its
     # draft, the office picker's lawmakers, committees (any, then the list), chapters
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = client.get(reverse("planner:plan", args=[event.slug]))
     assert response.status_code == 200
     assert len(response.context["inputs"].problem.participants) == people
@@ -286,9 +286,9 @@ def test_event_page_links_plan_the_day_for_planners(client_as, event, role, show
     assert ("Plan the day" in page) is shown
 
 
-def test_leader_accepts_their_chapter_part_on_the_page(client_as, chapter, chapter_run):
-    response = client_as("leader").post(
-        reverse("planner:run_accept", args=[chapter_run.pk]), {"chapter": chapter.pk}, follow=True
-    )
-    assert "Accepted: 3 meetings requested" in response.content.decode()
+def test_leader_accepts_their_chapter_part_on_the_page(
+    client_as, chapter, chapter_run, accept_on_page
+):
+    page = accept_on_page(client_as("leader"), chapter_run, {"chapter": chapter.pk})
+    assert "Accepted: 3 meetings requested" in page
     assert not ProposedMeeting.objects.filter(run=chapter_run, accepted=False).exists()
