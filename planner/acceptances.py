@@ -95,13 +95,19 @@ def acceptances_sweep_stuck(*, now: datetime.datetime | None = None) -> int:
     """Acceptances running (or waiting) longer than any worker may take are marked failed.
 
     Accepting is one transaction, so a worker that died wrote nothing: accepting
-    again is safe. Returns how many were marked.
+    again is safe. (A worker that was only slow and commits after all marks its
+    acceptance done: what it wrote is the truth.) Returns how many were marked.
     """
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(seconds=settings.PLANNER_RUN_STUCK_SECONDS)
-    stuck = PlanAcceptance.objects.filter(status__in=IN_FLIGHT, created_at__lt=cutoff).update(
-        status=RunStatus.FAILED, error=STUCK_MESSAGE, finished_at=now
-    )
+    failed = {"status": RunStatus.FAILED, "error": STUCK_MESSAGE, "finished_at": now}
+    with transaction.atomic():
+        stuck = PlanAcceptance.objects.filter(
+            status=RunStatus.RUNNING, started_at__lt=cutoff
+        ).update(**failed)
+        stuck += PlanAcceptance.objects.filter(
+            status=RunStatus.QUEUED, created_at__lt=cutoff
+        ).update(**failed)
     if stuck:
         logger.warning("Plans: %s acceptances stuck were marked failed", stuck)
     return stuck

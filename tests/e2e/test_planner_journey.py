@@ -3,7 +3,9 @@
 Staff add the Judiciary committee's members as must offices, make a plan, read
 what it proves and its summary, and accept one chapter's part. A member of that
 chapter then finds the new meetings in their itinerary and their calendar feed,
-and the other chapter's part stays a proposal.
+and the other chapter's part stays a proposal. The acceptance runs in the worker
+while the page follows it, and each member of the accepted part gets one email
+with their whole day and its calendar file (not one per seat).
 """
 
 import icalendar
@@ -65,7 +67,7 @@ def day():
     return event, minnesota, people
 
 
-def test_staff_plan_the_day_and_accept_one_chapter(open_page, celery_worker, day):
+def test_staff_plan_the_day_and_accept_one_chapter(open_page, celery_worker, smtp_sink, day):
     event, minnesota, (maren, *_) = day
     staff = StaffFactory(first_name="Sam")
     page = open_page()
@@ -95,7 +97,10 @@ def test_staff_plan_the_day_and_accept_one_chapter(open_page, celery_worker, day
     expect(summary).to_contain_text("meetings per person (min / median / max)")
 
     page.get_by_role("button", name="Accept Minnesota/Dakotas's part").click()
-    expect(message(page, "Accepted:")).to_be_visible()
+    expect(message(page, "The plan is being accepted")).to_be_visible()
+    # The worker accepts it; the page follows and shows what it made.
+    expect(page.get_by_text("Accepted: ")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("2 people were sent their new day.")).to_be_visible()
     ours = Meeting.objects.filter(event=event)
     assert ours.count() >= 2
     assert set(ours.values_list("chapter_id", flat=True)) == {minnesota.pk}
@@ -120,3 +125,9 @@ def test_staff_plan_the_day_and_accept_one_chapter(open_page, celery_worker, day
     ]
     for meeting in mine:
         assert any(meeting.lawmaker.full_name in text for text in summaries)
+
+    day = smtp_sink.wait_for(to=maren.email, subject_contains="Your day at National Day of Action")
+    assert len([m for m in smtp_sink.messages() if str(m["To"]) == maren.email]) == 1
+    (attachment,) = [part for part in day.iter_attachments()]
+    entries = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
+    assert len(entries) == len(mine)

@@ -5,8 +5,16 @@ from django.urls import reverse
 
 from outbox.models import Email
 from planner.inputs import plan_inputs
-from planner.models import PlanRules, PlanRun, ProposedMeeting, Target, TargetPriority
+from planner.models import (
+    PlanAcceptance,
+    PlanRules,
+    PlanRun,
+    ProposedMeeting,
+    Target,
+    TargetPriority,
+)
 from planner.runs import run_execute
+from planner.views import plan_url
 from tests.lawmakers.factories import ZipDistrictFactory
 from tests.meetings.factories import MeetingFactory
 from tests.permissions import LOGIN, assert_status, matrix
@@ -37,6 +45,10 @@ def urls(event, chapter, chapter_run, delegation, member):
         "run_status": reverse("planner:run_status", args=[chapter_run.pk]),
         "run_start": reverse("planner:run_start", args=slug) + scope,
         "run_accept": reverse("planner:run_accept", args=[chapter_run.pk]),
+        "acceptance_status": reverse(
+            "planner:acceptance_status",
+            args=[PlanAcceptance.objects.create(run=chapter_run, chapter=chapter).pk],
+        ),
         "rules": reverse("planner:rules", args=slug),
         "target_add": reverse("planner:target_add", args=slug),
         "targets_from_committees": reverse("planner:targets_from_committees", args=slug),
@@ -53,6 +65,7 @@ PAGES = {
     "plan":          (LOGIN,    403,   302,   302,         200),
     "plan_chapter":  (LOGIN,    403,   200,   403,         200),
     "run_status":    (LOGIN,    403,   200,   403,         200),
+    "acceptance_status": (LOGIN, 403,  200,   403,         200),
     "acquaintances": (LOGIN,    200,   403,   403,         403),
 }
 CHANGES = {
@@ -278,6 +291,25 @@ def test_run_status_reports_progress_as_json(client_as, chapter_run):
         "message": "Optimal: no better plan exists under these rules.",
         "finished": True,
     }
+
+
+def test_acceptance_status_reports_as_json(client_as, chapter, chapter_run):
+    acceptance = PlanAcceptance.objects.create(run=chapter_run, chapter=chapter, meetings=3)
+    url = reverse("planner:acceptance_status", args=[acceptance.pk])
+    response = client_as("leader").get(url)
+    assert response.json() == {
+        "status": "queued",
+        "message": "Accepting 3 meetings: the meetings and seats are being made.",
+        "finished": False,
+    }
+
+
+def test_plan_page_follows_an_acceptance_under_way(client_as, event, chapter, chapter_run):
+    PlanAcceptance.objects.create(run=chapter_run, chapter=chapter, meetings=3)
+    page = client_as("leader").get(plan_url(event, chapter)).content.decode()
+    assert "Accepting 3 meetings" in page
+    assert "data-plan-acceptance" in page
+    assert "Accept Minnesota" not in page  # no second acceptance while one is under way
 
 
 @pytest.mark.parametrize(("role", "shown"), [("member", False), ("leader", True), ("staff", True)])
