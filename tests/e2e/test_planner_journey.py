@@ -128,6 +128,6 @@ def test_staff_plan_the_day_and_accept_one_chapter(open_page, celery_worker, smt
 
     day = smtp_sink.wait_for(to=maren.email, subject_contains="Your day at National Day of Action")
     assert len([m for m in smtp_sink.messages() if str(m["To"]) == maren.email]) == 1
-    (attachment,) = [part for part in day.iter_attachments()]
+    (attachment,) = list(day.iter_attachments())
     entries = icalendar.Calendar.from_ical(attachment.get_content()).walk("VEVENT")
     assert len(entries) == len(mine)
