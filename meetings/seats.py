@@ -30,7 +30,7 @@ from lawmakers.models import Lawmaker
 from meetings.models import Meeting, Seat, SeatStatus
 from meetings.rules import Slot, clash
 from meetings.signals import seat_promoted, seat_taken
-from members.constituency import constituency_for
+from members.constituency import represents
 from members.models import User
 from members.services import profile_for
 
@@ -103,8 +103,7 @@ def _fails_fast(function):
 
 def is_constituent(user: User, lawmaker: Lawmaker) -> bool:
     """Is the lawmaker one of this person's own, from their state, ZIP code and districts?"""
-    constituency = constituency_for(profile_for(user=user))
-    return any(own.pk == lawmaker.pk for own in constituency.lawmakers)
+    return represents(profile_for(user=user), lawmaker)
 
 
 def _register_if_needed(event_id: int, user: User) -> None:
@@ -188,14 +187,12 @@ def seat_take(
     """
     # What does not change under us is read before the lock, to keep the lock short.
     profile = profile_for(user=user)
-    event_id, lawmaker_id = Meeting.objects.values_list("event_id", "lawmaker_id").get(
-        pk=meeting_id
-    )
+    unlocked = Meeting.objects.select_related("lawmaker").get(pk=meeting_id)
+    event_id, constituent = unlocked.event_id, represents(profile, unlocked.lawmaker)
     if person_lock:
         _hold_person(event_id, user.pk)
     if not by_leader:
         _register_if_needed(event_id, user)
-    own_lawmakers = {own.pk for own in constituency_for(profile).lawmakers}
     meeting = _lock(meeting_id, lock)
     if not meeting.is_active:
         raise SeatError(f"The meeting with {meeting.lawmaker} is {meeting.get_status_display()}.")
@@ -212,7 +209,7 @@ def seat_take(
         meeting=meeting,
         user=user,
         status=SeatStatus.WAITLISTED,
-        is_constituent=lawmaker_id in own_lawmakers,
+        is_constituent=constituent,
     )
     if _free_for(
         meeting, constituent=seat.is_constituent, first_timer=profile.first_time_advocate

@@ -89,6 +89,22 @@ def constituency_for(profile: Profile) -> Constituency:
     return constituencies_for([profile])[profile.pk]
 
 
+def represents(profile: Profile, lawmaker: Lawmaker) -> bool:
+    """Is this lawmaker one of the profile's own? `constituency_for`'s answer, in one query.
+
+    Only this lawmaker is weighed instead of the state's whole list: who represents
+    the member is decided seat by seat (the senators of their state, the member of
+    their district), so the answer about one lawmaker does not depend on the others.
+    """
+    if not profile.state or lawmaker.state != profile.state or not lawmaker.in_office:
+        return False
+    zips = {}
+    zip5 = (profile.zip_code or "")[:5]
+    if zip5:
+        zips[zip5] = list(ZipDistrict.objects.filter(zcta=zip5).values_list("state", "district"))
+    return any(own.pk == lawmaker.pk for own in _resolve(profile, zips, [lawmaker]).lawmakers)
+
+
 def _resolve(profile: Profile, zip_rows, lawmakers: list[Lawmaker]) -> Constituency:
     state, zip5 = profile.state, (profile.zip_code or "")[:5]
     result = Constituency(state=state, zip5=zip5)

@@ -108,12 +108,21 @@ def target_priority(request, event_slug, lawmaker_id):
 @login_required
 @require_POST
 def district_question(request, event_slug, user_id):
-    """Email one participant the question of their district (once a day per person)."""
+    """Email one participant the question of their district, or of their home when the
+    plan cannot place them without one (once a day per person)."""
     event, chapter = plan_scope_for(request.user, event_slug, request.GET.get("chapter", ""))
     inputs = plan_inputs(event=event, chapter=chapter)
     person = next((u for u in inputs.district_choices if u.pk == user_id), None)
-    if person is None:
+    homeless = next((u for u, _ in inputs.unplaceable if u.pk == user_id), None)
+    if person is None and homeless is None:
         messages.error(request, "That person has no district to choose in this plan.")
+    elif homeless is not None:
+        if services.district_question_send(
+            event=event, user=homeless, by=request.user, missing_home=True
+        ):
+            messages.success(request, f"{homeless} is asked to add their home ZIP code.")
+        else:
+            messages.info(request, f"{homeless} was already asked today.")
     elif services.district_question_send(event=event, user=person, by=request.user):
         messages.success(request, f"{person} is asked to choose their district.")
     else:

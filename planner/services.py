@@ -121,8 +121,11 @@ def acquaintance_remove(*, event: Event, user: User, acquaintance_id: int) -> No
     Acquaintance.objects.filter(event=event, user=user, pk=acquaintance_id).delete()
 
 
-def district_question_send(*, event: Event, user: User, by: User) -> bool:
-    """Ask a participant to choose their district; once per person and day. True if queued now."""
+def district_question_send(
+    *, event: Event, user: User, by: User, missing_home: bool = False
+) -> bool:
+    """Ask a participant to choose their district, or (`missing_home`) to give their home
+    state and ZIP code; once per person and day. True if queued now."""
     today = timezone.localdate()
     key = f"planner.district_question:{event.pk}:{user.pk}:{today:%Y-%m-%d}"
     if Email.objects.filter(key=key).exists():
@@ -136,7 +139,9 @@ def district_question_send(*, event: Event, user: User, by: User) -> bool:
             "name": user.first_name or user.full_name or "",
             "event": event.name,
             "date": f"{event.date:%B %-d}",
-            "url": settings.SITE_URL.rstrip("/") + reverse("my_lawmakers"),
+            "url": settings.SITE_URL.rstrip("/")
+            + reverse("profile_edit" if missing_home else "my_lawmakers"),
+            "missing_home": missing_home,
         },
         essential=True,
         topic=f"event:{event.pk}",

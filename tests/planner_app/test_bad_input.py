@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting, Seat, SeatStatus
 from outbox.models import Email
+from outbox.sending import message_for
 from planner import runs
 from planner.inputs import NO_DISTRICT
 from planner.models import PlanRun, ProposedMeeting, RunStatus
@@ -32,6 +33,26 @@ def test_participant_without_a_zip_is_listed_as_cannot_place(
     page = _page(client_as("staff"), event)
 
     assert f"<strong>{homeless}</strong>: {NO_DISTRICT}" in page
+    assert f'Ask for their ZIP code<span class="visually-hidden"> ({homeless})' in page
+
+
+def test_participant_without_a_zip_is_asked_for_it_once_a_day(
+    client_as, event, chapter, team, delegation
+):
+    homeless = participant(chapter, zip_code="", state="", first_name="Noa", last_name="Nils")
+    register(event, homeless)
+    url = reverse("planner:district_question", args=[event.slug, homeless.pk])
+    client = client_as("staff")
+
+    first = client.post(url, follow=True).content.decode()
+    again = client.post(url, follow=True).content.decode()
+
+    assert f"{homeless} is asked to add their home ZIP code." in first
+    assert f"{homeless} was already asked today." in again
+    (email,) = Email.objects.filter(kind="planner.district_question", to=homeless.email)
+    assert email.context["missing_home"] is True
+    assert email.context["url"].endswith(reverse("profile_edit"))
+    assert message_for(email).subject == f"Where do you live? Your lawmakers for {event.name}"
 
 
 def test_district_question_queues_one_email_per_person_and_no_more(
