@@ -19,6 +19,7 @@ import argparse
 import cProfile
 import datetime
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -88,6 +89,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=3)
     parser.add_argument("--time-limit", type=int, default=10)
     parser.add_argument("--profile", action="store_true", help="the accept's profile on stderr")
+    parser.add_argument("--queries", action="store_true", help="time per statement on stderr")
     args = parser.parse_args()
     setup_django("bench_plan_accept")
     from django.db import connection
@@ -107,11 +109,19 @@ def main() -> None:
 
     emails_before = set(Email.objects.values_list("pk", flat=True))
     queries = 0
+    by_statement = Counter()  # seconds per statement shape, for --queries
 
     def count(execute, sql, params, many, context):
         nonlocal queries
         queries += 1
-        return execute(sql, params, many, context)
+        if not args.queries:
+            return execute(sql, params, many, context)
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            shape = re.sub(r"SELECT .*? FROM", "SELECT … FROM", re.sub(r"\d+", "N", sql))
+            by_statement[shape[:240]] += time.perf_counter() - began
 
     profiler = cProfile.Profile() if args.profile else None
     started = time.perf_counter()
@@ -125,6 +135,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
     accepted = PlanAcceptance.objects.get(pk=acceptance.pk)
     assert accepted.status == "done", accepted.error
+    for statement, spent in by_statement.most_common(15):
+        print(f"{spent:7.2f} s  {statement}", file=sys.stderr)
     if profiler:
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
     new_emails = Email.objects.exclude(pk__in=emails_before)

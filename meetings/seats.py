@@ -125,14 +125,17 @@ def _lock(meeting_id: int, lock: bool) -> Meeting:
 
 def schedule_clash(*, meeting: Meeting, user: User) -> str | None:
     """Why this person cannot also be in this meeting, given their confirmed seats."""
-    others = (
-        Meeting.objects.filter(
-            event=meeting.event_id,
-            seat_set__user=user,
-            seat_set__status=SeatStatus.CONFIRMED,
-        )
-        .exclude(pk=meeting.pk)
-        .select_related("lawmaker")
+    # From the person's own seats (a handful, by index) to their meetings: a join driven
+    # from the event's meetings scans them all, which a plan's accept does per seat.
+    theirs = list(
+        Seat.objects.filter(user=user, status=SeatStatus.CONFIRMED)
+        .exclude(meeting_id=meeting.pk)
+        .values_list("meeting_id", flat=True)
+    )
+    if not theirs:
+        return None
+    others = Meeting.objects.filter(pk__in=theirs, event=meeting.event_id).select_related(
+        "lawmaker"
     )
     slot = Slot.of(meeting)
     for other in others:
