@@ -4,15 +4,14 @@ The same path staff take on the "Plan the day" page: `runs.run_create` queues
 the planner's task, the task solves and checks the draft, `plan_accept` turns
 it into ordinary meetings with seats through the meetings services (so the
 notices, calendars and reminders follow). The demo's worker is not running
-yet while the data loads, so the task runs here, in this process, with one
-solver thread and a short time limit; the seed is the planner's fixed one.
+yet while the data loads, so the task runs here, in this process, with the
+configured solver threads (DAYOFACTION_PLANNER_WORKERS, one by default) and a
+short time limit; the seed is the planner's fixed one.
 Meetings that exist (the hand-made demo meetings) take part as in any plan:
 confirmed ones are pins and stay exactly as they are.
 """
 
 import contextlib
-
-from django.test.utils import override_settings
 
 from dayofaction.celery import app as celery_app
 from events.models import Event
@@ -62,7 +61,7 @@ def demo_plan_create(*, event: Event, by: User) -> tuple[PlanRun | None, Accepte
         return done, None, ""
     for limit in (DEMO_TIME_LIMIT_SECONDS, DEMO_RETRY_TIME_LIMIT_SECONDS):
         try:
-            with override_settings(PLANNER_WORKERS=1), _tasks_in_this_process():
+            with _tasks_in_this_process():
                 run = runs.run_create(event=event, chapter=None, by=by, time_limit_seconds=limit)
         except PlanError as error:
             return None, None, str(error)

@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+from ortools.sat.python import cp_model
 
 from planner.problem import Outcome, Priority
 from planner.solver import solve
@@ -163,3 +164,26 @@ def test_a_plan_found_in_parallel_passes_the_checker():
     plan = solve(day, time_limit_seconds=3)
     assert violations(day, plan) == []
     assert plan.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE)
+
+
+def test_a_replan_out_of_time_keeps_every_accepted_meeting_as_it_was(monkeypatch):
+    """Accepted meetings made by hand or by an earlier plan are not cancelled because the
+    solver's clock ran out: the warm start keeps each one that still fits, as it was."""
+    day = a_day()
+    first = solve(day, time_limit_seconds=10, workers=1, seed=0)
+    real_solve = cp_model.CpSolver.solve
+
+    def out_of_time(self, model, callback=None):
+        real_solve(self, model)
+        return cp_model.UNKNOWN
+
+    monkeypatch.setattr(cp_model.CpSolver, "solve", out_of_time)
+    again = dataclasses.replace(day, incumbents=incumbents_of(first))
+
+    second = solve(again, time_limit_seconds=5, workers=1, seed=0)
+
+    assert second.outcome == Outcome.FEASIBLE
+    assert 0 < second.gap <= 1
+    assert not violations(again, second)
+    kept = {(m.office, m.starts_at, frozenset(m.people)) for m in second.meetings}
+    assert {(m.office, m.starts_at, frozenset(m.people)) for m in first.meetings} <= kept
