@@ -1,29 +1,31 @@
-"""Signals from events, meetings and reports (sent after commit) become outbox rows."""
+"""Signals from events, meetings and reports (sent after commit) become outbox rows.
+
+A member's own sign-up and registration are announced by a worker task (their
+request answers as soon as the seat is committed); a leader's or a plan's
+changes are announced here, after their commit.
+"""
 
 from django.dispatch import receiver
 
 from events.signals import registration_created
-from followup import notices, planning
+from followup import notices, planning, tasks
 from meetings.signals import days_changed, meeting_changed, seat_promoted, seat_taken
 from reports.signals import report_filed
 
 
 @receiver(registration_created)
 def confirm_registration(sender, *, registration, **kwargs):
-    notices.registration_confirmation(registration=registration)
-    planning.reminders_plan_for_person(event=registration.event, user=registration.user)
+    tasks.announce_registration.delay(registration_id=registration.pk)
 
 
 @receiver(seat_taken)
 def confirm_seat(sender, *, seat, **kwargs):
-    notices.seat_confirmation(seat=seat)
-    planning.reminders_plan_for_person(event=seat.meeting.event, user=seat.user)
+    tasks.announce_seat.delay(seat_id=seat.pk)
 
 
 @receiver(seat_promoted)
 def announce_promotion(sender, *, seat, **kwargs):
-    notices.promotion_notice(seat=seat)
-    planning.reminders_plan_for_person(event=seat.meeting.event, user=seat.user)
+    tasks.announce_seat.delay(seat_id=seat.pk, promoted=True)
 
 
 @receiver(days_changed)
