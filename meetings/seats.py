@@ -73,9 +73,12 @@ def _hold_person(event_id: int, user_id: int) -> None:
     if not _postgres():
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_person_key(event_id, user_id)])
-        cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
+        # One round trip: wait at most LOCK_TIMEOUT for the lock, then the usual timeout again.
+        cursor.execute(
+            f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; SELECT pg_advisory_xact_lock(%s); "
+            "SET LOCAL lock_timeout TO DEFAULT",
+            [_person_key(event_id, user_id)],
+        )
 
 
 def _try_hold_person(event_id: int, user_id: int) -> bool:
