@@ -152,6 +152,10 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Day of Action] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split("://", 1)[0]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupNamesForm"
+# Behind load balancers the request comes from the balancer: allauth's per-IP rate limits
+# ("login": 30 a minute) would count every member as one. With N proxies in front that each
+# append to X-Forwarded-For, the client is the address N from the right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.read_int("DAYOFACTION_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, written out so they are visible and tunable here.
     "login": "30/m/ip",
