@@ -213,6 +213,24 @@ def test_refresh_marks_upcoming_meetings_with_who_left_on_board_and_page(
     assert "Left office" not in other.content.decode()
 
 
+def test_a_member_seated_with_someone_who_left_sees_it_on_their_itinerary(
+    meetings, data, day, client, people, django_capture_on_commit_callbacks
+):
+    member = people["member"]  # seated with Sam Senate and Rita (the meetings fixture)
+    assert {s.meeting_id for s in Seat.objects.filter(user=member)} >= {
+        meetings["sam"].pk,
+        meetings["rita"].pk,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh(data[1])
+
+    client.force_login(member)
+    page = client.get(reverse("meetings:itinerary", args=[day.slug])).content.decode()
+
+    assert page.count('<span class="badge badge--departed">Left office</span>') == 1
+    assert "Sam Senate no longer serves. Your chapter's leaders have been told" in page
+
+
 def test_refresh_moves_upcoming_meetings_with_their_office_and_tells_the_seated(
     meetings, data, people, django_capture_on_commit_callbacks
 ):
