@@ -11,7 +11,7 @@ from pathlib import Path
 
 from celery.schedules import crontab
 
-from dayofaction import env
+from dayofaction import env, queues
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.read_str("DAYOFACTION_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -219,7 +219,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_ALWAYS_EAGER = env.read_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Three queues, so a long export never delays a reminder (dayofaction/queues.py): email,
+# heavy work, and the default for the rest. Production runs a worker for email and the
+# default, another for heavy work (Procfile); a worker without -Q consumes all three.
 CELERY_TASK_DEFAULT_QUEUE = env.read_str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_EMAIL_QUEUE = env.read_str("CELERY_EMAIL_QUEUE", default="email")
+CELERY_HEAVY_QUEUE = env.read_str("CELERY_HEAVY_QUEUE", default="heavy")
+CELERY_TASK_ROUTES = queues.task_routes(email=CELERY_EMAIL_QUEUE, heavy=CELERY_HEAVY_QUEUE)
+CELERY_TASK_QUEUES = queues.task_queues(
+    CELERY_TASK_DEFAULT_QUEUE, CELERY_EMAIL_QUEUE, CELERY_HEAVY_QUEUE
+)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
