@@ -12,6 +12,7 @@ from pathlib import Path
 from celery.schedules import crontab
 
 from dayofaction import env, queues
+from dayofaction.error_reporting import error_reporting_start
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.read_str("DAYOFACTION_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -360,6 +361,9 @@ LOGGING = {
         ),
     },
 }
+
+# Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
+error_reporting_start(debug=DEBUG)
 
 CELERY_BEAT_SCHEDULE = {
     "outbox-dispatch-due": {
