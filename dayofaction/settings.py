@@ -11,7 +11,7 @@ from pathlib import Path
 
 from celery.schedules import crontab
 
-from dayofaction import env, queues
+from dayofaction import env, logs, queues
 from dayofaction.error_reporting import error_reporting_start
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -347,20 +347,17 @@ if not DEBUG:
     if env.read_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {
-        "handlers": ["console"],
-        "level": env.read_choice(
-            "DJANGO_LOG_LEVEL",
-            default="INFO",
-            choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        ),
-    },
-}
+# Plain lines, or JSON lines for a log collector; the same in web, worker and beat.
+LOG_FORMAT = logs.log_format_from_env()
+LOGGING_CONFIG = "dayofaction.logs.configure"
+LOGGING = logs.logging_config(
+    level=env.read_choice(
+        "DJANGO_LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR")
+    ),
+    log_format=LOG_FORMAT,
+)
+# Celery's worker would otherwise replace the root logger's handler, and so the format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
 error_reporting_start(debug=DEBUG)
