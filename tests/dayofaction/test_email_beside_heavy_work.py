@@ -58,7 +58,10 @@ def _table_locked(table: str):
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+# Committed for real, for the workers. Serialized: the flush after it leaves the database
+# empty, as a later serialized test (test_load_demo) needs, instead of re-creating content
+# types under new ids.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_long_task_on_heavy_queue_does_not_hold_up_email(tmp_path, settings):
     staff = StaffFactory()
     prefix = f"split-{uuid.uuid4().hex[:8]}"

@@ -94,7 +94,8 @@ def test_readyz_unapplied_migration_answers_503_until_applied(client, db):
     assert client.get("/readyz").status_code == 200
 
 
-@pytest.mark.django_db(transaction=True)  # the test's connection is closed and reopened
+# The test's connection is closed and reopened; serialized, as test_email_beside_heavy_work.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_readyz_database_down_answers_503_and_skips_migrations(client, monkeypatch, closed_port):
     monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))
     connection.close()
