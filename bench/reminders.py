@@ -38,10 +38,10 @@ def main() -> None:
     from django.conf import settings
     from django.utils import timezone
 
-    from dayofaction.celery import app
     from outbox import services
     from outbox.models import Email, EmailState
     from tests.e2e import processes
+    from tests.e2e.queues import WorkerQueues
 
     work = Path(tempfile.mkdtemp(prefix="bench-reminders-"))
     spool = work / "spool"
@@ -66,11 +66,12 @@ def main() -> None:
             ).group(1)
         )
         queue = f"bench-{uuid.uuid4().hex[:8]}"
+        queues = WorkerQueues.named(queue)
         worker = processes.start(
             command=processes.celery_worker_command(
                 "--pool=prefork",
                 f"--concurrency={WORKER_PROCESSES}",
-                f"--queues={queue}",
+                queues.option(),
                 f"--hostname={queue}@%h",
             ),
             log_path=work / "worker.log",
@@ -79,6 +80,7 @@ def main() -> None:
                 "DATABASE_URL": url,
                 "EMAIL_URL": f"smtp://127.0.0.1:{port}",
                 "DATABASE_CONN_MAX_AGE": "60",
+                **queues.environment(),
             },
             cwd=benchlib.ROOT,
         )
@@ -114,9 +116,9 @@ def main() -> None:
             ],
             batch_size=1000,
         )
-        app.conf.update(task_always_eager=False, task_default_queue=queue)
         started_ns = time.time_ns()
-        services.emails_dispatch_due()  # what the beat does every minute
+        with queues.receiving_tasks():
+            services.emails_dispatch_due()  # what the beat does every minute
         deadline = time.monotonic() + TIMEOUT_SECONDS
         pending = Email.objects.filter(state__in=[EmailState.QUEUED, EmailState.SENDING])
         while pending.exists() and time.monotonic() < deadline:

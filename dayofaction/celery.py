@@ -49,6 +49,15 @@ def discard_connections_left_in_transaction(*, task_name: str = "") -> list[str]
     return discarded
 
 
+@signals.celeryd_init.connect
+def _no_banner_with_json_logs(instance=None, **kwargs):
+    """The worker prints its start-up banner instead of logging it: not among JSON lines."""
+    from django.conf import settings
+
+    if settings.LOG_FORMAT == "json":
+        instance.quiet = True
+
+
 @signals.task_prerun.connect
 def _connections_before_task(sender=None, **kwargs):
     """As Django does at the start of a request: no stale or broken connection goes in."""

@@ -54,6 +54,20 @@ def read_int(name: str, *, default: int, minimum: int = 0) -> int:
     return number
 
 
+def read_fraction(name: str, *, default: float) -> float:
+    """A share from 0 to 1, such as a sample rate."""
+    value = _raw(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise _refuse(name, value, "expected a number from 0 to 1") from None
+    if not 0 <= number <= 1:  # also refuses nan
+        raise _refuse(name, value, "expected a number from 0 to 1")
+    return number
+
+
 def read_str(name: str, *, default: str | None = None) -> str:
     value = _raw(name)
     if value:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from celery.schedules import crontab
 
-from dayofaction import env
+from dayofaction import env, logs, queues
+from dayofaction.error_reporting import error_reporting_start
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.read_str("DAYOFACTION_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe is answered before the HTTPS redirect and the host check.
+    "dayofaction.probes.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,7 +231,16 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_ALWAYS_EAGER = env.read_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Three queues, so a long export never delays a reminder (dayofaction/queues.py): email,
+# heavy work, and the default for the rest. Production runs a worker for email and the
+# default, another for heavy work (Procfile); a worker without -Q consumes all three.
 CELERY_TASK_DEFAULT_QUEUE = env.read_str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_EMAIL_QUEUE = env.read_str("CELERY_EMAIL_QUEUE", default="email")
+CELERY_HEAVY_QUEUE = env.read_str("CELERY_HEAVY_QUEUE", default="heavy")
+CELERY_TASK_ROUTES = queues.task_routes(email=CELERY_EMAIL_QUEUE, heavy=CELERY_HEAVY_QUEUE)
+CELERY_TASK_QUEUES = queues.task_queues(
+    CELERY_TASK_DEFAULT_QUEUE, CELERY_EMAIL_QUEUE, CELERY_HEAVY_QUEUE
+)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
@@ -346,20 +358,20 @@ if not DEBUG:
     if env.read_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {
-        "handlers": ["console"],
-        "level": env.read_choice(
-            "DJANGO_LOG_LEVEL",
-            default="INFO",
-            choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        ),
-    },
-}
+# Plain lines, or JSON lines for a log collector; the same in web, worker and beat.
+LOG_FORMAT = logs.log_format_from_env()
+LOGGING_CONFIG = "dayofaction.logs.configure"
+LOGGING = logs.logging_config(
+    level=env.read_choice(
+        "DJANGO_LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR")
+    ),
+    log_format=LOG_FORMAT,
+)
+# Celery's worker would otherwise replace the root logger's handler, and so the format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
+error_reporting_start(debug=DEBUG)
 
 CELERY_BEAT_SCHEDULE = {
     "outbox-dispatch-due": {

@@ -60,6 +60,20 @@ def test_read_int_valid_and_empty(monkeypatch):
     assert env.read_int("DAYOFACTION_TEST_VARIABLE", default=7) == 7
 
 
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "half", "nan"])
+def test_read_fraction_outside_zero_to_one_is_refused(refusal, value):
+    assert refusal(env.read_fraction, "DAYOFACTION_TEST_VARIABLE", value, default=0.0) == (
+        f"Environment variable DAYOFACTION_TEST_VARIABLE={value!r} is not valid: "
+        "expected a number from 0 to 1."
+    )
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0.25", 0.25), ("1", 1.0), ("", 0.5)])
+def test_read_fraction_valid_and_empty(monkeypatch, value, expected):
+    monkeypatch.setenv("DAYOFACTION_TEST_VARIABLE", value)
+    assert env.read_fraction("DAYOFACTION_TEST_VARIABLE", default=0.5) == expected
+
+
 def test_read_str_required_and_unset_is_refused(monkeypatch):
     monkeypatch.delenv("DAYOFACTION_TEST_VARIABLE", raising=False)
     with pytest.raises(ImproperlyConfigured) as error:

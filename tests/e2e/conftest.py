@@ -3,7 +3,8 @@
 - `smtp_sink`: an SMTP server process (smtp_sink.py) on a port the system
   picked; the live server and the worker send mail to it, tests read it back.
 - `celery_worker`: a `celery worker` process on the real Redis broker,
-  consuming a queue named for this run only, with the test database.
+  consuming the default, email and heavy queues under names for this run
+  only, with the test database.
 - `browser_page` / `phone_page`: Debian's Chromium driven by Playwright,
   against pytest-django's live server, with a screenshot when a test fails.
 """
@@ -23,6 +24,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from tests.e2e import processes
 from tests.e2e.mailbox import Mailbox
+from tests.e2e.queues import WorkerQueues
 
 # Playwright's sync API runs an event loop in the main thread; Django would
 # refuse the ORM calls of the test itself, which are plain synchronous code.
@@ -121,7 +123,7 @@ def live_site(live_server, smtp_sink, settings):
 
 @dataclass(frozen=True)
 class RunningWorker:
-    queue: str
+    queues: WorkerQueues
     log_path: Path
 
     def log(self) -> str:
@@ -133,6 +135,7 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
     from django.conf import settings
 
     queue = f"e2e-{RUN_ID}"
+    queues = WorkerQueues.named(queue)
     node = f"e2e-{RUN_ID}"
     log_path = tmp_path_factory.mktemp("celery-worker") / "worker.log"
     env = {
@@ -150,8 +153,8 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_ALWAYS_EAGER": "false",
         # Tasks the worker itself queues (an invitation queues its outbox email) stay on
-        # this run's queue.
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        # this run's queues.
+        **queues.environment(),
         "EMAIL_URL": f"smtp://127.0.0.1:{_smtp_sink_process.port}",
         "DAYOFACTION_SITE_URL": live_server.url,
         "DAYOFACTION_VAR_DIR": str(log_path.parent),
@@ -159,7 +162,7 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
     }
     process = processes.start(
         command=processes.celery_worker_command(
-            "--pool=solo", "--concurrency=1", f"--queues={queue}", f"--hostname={node}@%h"
+            "--pool=solo", "--concurrency=1", queues.option(), f"--hostname={node}@%h"
         ),
         log_path=log_path,
         env=env,
@@ -173,10 +176,10 @@ def _celery_worker_process(django_db_setup, live_server, _smtp_sink_process, tmp
             pattern=rf"{re.escape(node)}@\S+ ready\.",
             timeout=60,
         )
-        yield RunningWorker(queue=queue, log_path=log_path)
+        yield RunningWorker(queues=queues, log_path=log_path)
     finally:
         processes.stop(process)
-        _forget_queue(settings.CELERY_BROKER_URL, queue)
+        _forget_queue(settings.CELERY_BROKER_URL, queue)  # and the two named after it
 
 
 def _forget_queue(broker_url: str, queue: str) -> None:
@@ -189,16 +192,10 @@ def _forget_queue(broker_url: str, queue: str) -> None:
 
 @pytest.fixture
 def celery_worker(request, _celery_worker_process, live_site, settings):
-    """A real worker; this process stops running tasks eagerly and sends them to its queue."""
-    from dayofaction.celery import app
-
-    # Read what to restore before touching Django's settings: Celery loads its
-    # configuration from them lazily, on first access.
-    saved = {name: app.conf[name] for name in ("task_always_eager", "task_default_queue")}
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.update(task_always_eager=False, task_default_queue=_celery_worker_process.queue)
-    yield _celery_worker_process
-    app.conf.update(saved)
+    """A real worker; this process stops running tasks eagerly and sends them to its queues."""
+    with _celery_worker_process.queues.receiving_tasks():
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        yield _celery_worker_process
     if _failed(request.node):
         ARTIFACTS_DIR.mkdir(exist_ok=True)
         shutil.copyfile(

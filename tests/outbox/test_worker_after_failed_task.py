@@ -15,7 +15,6 @@ import uuid
 import pytest
 from django.http import QueryDict
 
-from dayofaction.celery import app
 from lawmakers.models import Lawmaker, Level
 from meetings.models import Meeting
 from outbox.models import Email, EmailState
@@ -24,6 +23,7 @@ from reports.exports.jobs import export_job_create
 from reports.models import ExportStatus
 from tests.e2e import processes
 from tests.e2e.mailbox import Mailbox
+from tests.e2e.queues import WorkerQueues
 from tests.factories import ChapterFactory, EventFactory, StaffFactory
 
 # More rows than one chunk of the CSV writer (2,000): the first chunk is written to the
@@ -77,6 +77,7 @@ def test_worker_after_failed_export_still_sends_email(tmp_path, settings):
     staff = StaffFactory()
     _meetings(EXPORT_ROWS)
     queue = f"health-{uuid.uuid4().hex[:8]}"
+    queues = WorkerQueues.named(queue)
     sink = worker = None
     try:
         sink, port = processes.start_smtp_sink(
@@ -86,18 +87,16 @@ def test_worker_after_failed_export_still_sends_email(tmp_path, settings):
         worker = processes.start_celery_worker(
             env=processes.worker_environment(
                 settings,
-                CELERY_TASK_DEFAULT_QUEUE=queue,
+                **queues.environment(),
                 EMAIL_URL=f"smtp://127.0.0.1:{port}",
                 DAYOFACTION_VAR_DIR=str(tmp_path),
             ),
             log_path=worker_log,
             hostname=queue,
-            options=("--pool=solo", f"--queues={queue}"),
+            options=("--pool=solo", queues.option()),
             prefix=("prlimit", f"--fsize={FILE_LIMIT_BYTES}"),
         )
-        saved = {name: app.conf[name] for name in ("task_always_eager", "task_default_queue")}
-        app.conf.update(task_always_eager=False, task_default_queue=queue)
-        try:
+        with queues.receiving_tasks():
             job = export_job_create(
                 user=staff, kind="meetings", file_format="csv", filters=QueryDict()
             )
@@ -115,8 +114,6 @@ def test_worker_after_failed_export_still_sends_email(tmp_path, settings):
                 what="The email was not sent",
                 worker_log=worker_log,
             )
-        finally:
-            app.conf.update(saved)
 
         assert mailbox.wait_for(to="amara@example.org", subject_contains="Still here")
         job.refresh_from_db()

@@ -13,10 +13,10 @@ import pytest
 import redis
 from django.utils import timezone
 
-from dayofaction.celery import app
 from outbox import sending, services
 from outbox.models import Email, EmailState
 from tests.e2e import processes
+from tests.e2e.queues import WorkerQueues
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BATCH = 40
@@ -46,6 +46,7 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
         log_path=sink_log,
     )
     queue = f"kill-{uuid.uuid4().hex[:8]}"
+    queues = WorkerQueues.named(queue)
     worker = None
     try:
         port = int(
@@ -60,7 +61,7 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
         worker_log = tmp_path / "worker.log"
         worker = processes.start(
             command=processes.celery_worker_command(
-                "--pool=solo", f"--queues={queue}", f"--hostname={queue}@%h"
+                "--pool=solo", queues.option(), f"--hostname={queue}@%h"
             ),
             log_path=worker_log,
             env={
@@ -72,6 +73,7 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
                 "CELERY_TASK_ALWAYS_EAGER": "false",
                 "EMAIL_URL": f"smtp://127.0.0.1:{port}",
                 "DAYOFACTION_VAR_DIR": str(tmp_path),
+                **queues.environment(),
             },
             cwd=PROJECT_DIR,
         )
@@ -88,12 +90,8 @@ def test_worker_killed_mid_batch_then_swept_delivers_each_email_once(tmp_path, s
             )
             for n in range(BATCH)
         )
-        saved = {name: app.conf[name] for name in ("task_always_eager", "task_default_queue")}
-        app.conf.update(task_always_eager=False, task_default_queue=queue)
-        try:
+        with queues.receiving_tasks():
             assert services.emails_dispatch_due() == BATCH
-        finally:
-            app.conf.update(saved)
         processes.wait_for_log(
             sink, name="sink", log_path=sink_log, pattern=r"^stalled$", timeout=30
         )
