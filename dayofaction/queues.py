@@ -1,8 +1,9 @@
 """Which Celery queue each task goes to, so that email never waits behind long work.
 
 - email: what puts an email on its way and sends it (the outbox's sending, its
-  dispatch of due rows and its sweep, invitations into the outbox). Seconds
-  each; a reminder must leave on time.
+  dispatch of due rows and its sweep, invitations into the outbox, a member's
+  sign-up and registration confirmations with their reminders). Seconds each;
+  a reminder must leave on time.
 - heavy: exports, the planner's runs and acceptances, the lawmaker import.
   Minutes of a process each, some of them memory.
 - the default queue: the rest (the beat's other sweeps, reminder planning).
@@ -17,6 +18,8 @@ EMAIL_TASKS = (
     "outbox.tasks.dispatch_due",
     "outbox.tasks.sweep_stuck",
     "chapters.tasks.send_invitation",
+    "followup.tasks.announce_registration",
+    "followup.tasks.announce_seat",
 )
 HEAVY_TASKS = (
     "reports.tasks.run_export",

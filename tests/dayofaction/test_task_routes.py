@@ -34,6 +34,7 @@ def test_every_task_of_the_apps_has_chosen_its_queue():
         ("outbox.tasks.send_emails", "CELERY_EMAIL_QUEUE"),
         ("outbox.tasks.dispatch_due", "CELERY_EMAIL_QUEUE"),
         ("chapters.tasks.send_invitation", "CELERY_EMAIL_QUEUE"),
+        ("followup.tasks.announce_seat", "CELERY_EMAIL_QUEUE"),
         ("reports.tasks.run_export", "CELERY_HEAVY_QUEUE"),
         ("planner.tasks.run_plan", "CELERY_HEAVY_QUEUE"),
         ("planner.tasks.accept_plan", "CELERY_HEAVY_QUEUE"),
