@@ -117,6 +117,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.read_cache("CACHE_URL", default="locmemcache://dayofaction")}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A Redis host that does not answer fails in seconds (a probe, a rate limit), not minutes.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 2)
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
