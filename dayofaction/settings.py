@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "followup",
     "coalitions",
     "planner",
+    "officerequests",
 ]
 
 MIDDLEWARE = [
@@ -269,7 +270,10 @@ LAWMAKER_ZCTA_URL = env.read_url(
 )
 # Sections other apps add to a lawmaker's page: functions (request, lawmaker) -> HTML.
 # The lawmakers app imports none of our other apps; this is how they plug in.
-LAWMAKER_PAGE_PANELS = ["chapters.constituents.lawmaker_constituents_panel"]
+LAWMAKER_PAGE_PANELS = [
+    "chapters.constituents.lawmaker_constituents_panel",
+    "officerequests.panels.lawmaker_contacts_panel",
+]
 # The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # The state legislatures imported (Open States folders).
