@@ -365,7 +365,16 @@ LOGGING = {
     },
 }
 
+# Office requests (issue 14): days without an answer before each polite reminder (two at most).
+OFFICE_REQUEST_CHASE_DAYS = env.read_int(
+    "DAYOFACTION_OFFICE_REQUEST_CHASE_DAYS", default=5, minimum=1
+)
+
 CELERY_BEAT_SCHEDULE = {
+    "officerequests-chase": {
+        "task": "officerequests.tasks.chase_requests",
+        "schedule": 3600.0,
+    },
     "outbox-dispatch-due": {
         "task": "outbox.tasks.dispatch_due",
         "schedule": OUTBOX_DISPATCH_SECONDS,
