@@ -276,6 +276,9 @@ LAWMAKER_PAGE_PANELS = [
 ]
 # The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
+# Notes other apps add to a chapter leader's daily summary (followup cannot import them):
+# functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
+LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()
