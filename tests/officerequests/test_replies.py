@@ -210,3 +210,35 @@ def test_only_leaders_and_staff_record_answers(client_as, meeting, role, expecte
         url, {f"m{meeting.pk}-how": "phone", f"m{meeting.pk}-answer": "accept"}
     )
     assert response.status_code == expected
+
+
+def test_the_rate_limit_counts_the_address_the_trusted_proxy_forwarded(client, meeting, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(20):
+        client.post(
+            link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+        )
+    blocked = client.post(
+        link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+    other = client.post(
+        link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy
+    )
+    assert (blocked.status_code, other.status_code) == (429, 302)
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_limit(client, meeting, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    for number in range(20):
+        client.post(link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
+    response = client.post(link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert response.status_code == 429
+
+
+def test_a_forwarded_for_shorter_than_the_proxies_is_counted_not_an_error(
+    client, meeting, settings
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    response = client.post(link(meeting), {"answer": "accept"}, HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert response.status_code == 302
