@@ -8,7 +8,7 @@ from django.db.models import Q
 from chapters.models import Chapter
 from events.models import Event
 from lawmakers.models import Lawmaker
-from meetings.models import Meeting, MeetingStatus
+from meetings.models import Meeting, MeetingChange, MeetingStatus
 from officerequests.contacts import contacts_of, scheduler_address
 from officerequests.models import OfficeContact
 from officerequests.states import office_state, state_of, waiting_days
@@ -70,3 +70,15 @@ def offices_of(meetings) -> list[OfficeRequests]:
     for (_, lawmaker_id), group in groups.items():
         group.contacts = by_lawmaker[lawmaker_id]
     return list(groups.values())
+
+
+HISTORY_SHOWN = 40
+
+
+def office_history(office: OfficeRequests, *, limit: int = HISTORY_SHOWN) -> list[MeetingChange]:
+    """The newest changes to all the meetings asked of an office, in one query."""
+    return list(
+        MeetingChange.objects.filter(meeting__in=[m.pk for m in office.meetings]).select_related(
+            "changed_by"
+        )[:limit]
+    )

@@ -98,9 +98,7 @@ def office_request(request, event_slug, chapter_slug, lawmaker_id):
             "subject": subject,
             "letter": body,
             "reply_forms": [(m, ReplyForm(prefix=f"m{m.pk}")) for m in office.meetings],
-            "changes": [
-                change for meeting in office.meetings for change in meeting.changes.all()[:20]
-            ],
+            "changes": selectors.office_history(office),
         },
     )
 

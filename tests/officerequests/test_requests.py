@@ -196,3 +196,41 @@ def test_requests_page_costs_the_same_for_1_and_400_requests(
     with django_assert_num_queries(8):
         response = client.get(urls["requests"])
     assert response.content.decode().count("badge--") == 400
+
+
+def _asked_of(event, chapter, lawmaker, leader, count, *, first=0):
+    start = at(event, 9) + datetime.timedelta(minutes=30 * first)
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            event=event,
+            chapter=chapter,
+            lawmaker=lawmaker,
+            starts_at=start + datetime.timedelta(minutes=30 * number),
+            ends_at=start + datetime.timedelta(minutes=30 * number + 20),
+        )
+        for number in range(count)
+    )
+    MeetingChange.objects.bulk_create(
+        MeetingChange(meeting=m, changed_by=leader, summary=f"Request sent ({number})")
+        for number, m in enumerate(meetings)
+        for _ in range(2)
+    )
+    for meeting in meetings:
+        Seat.objects.create(
+            meeting=meeting, user=MembershipFactory(chapter=chapter).user, status="confirmed"
+        )
+
+
+def test_office_page_costs_the_same_for_1_and_many_meetings(
+    client, leader, urls, event, chapter, senator, django_assert_num_queries
+):
+    client.force_login(leader)
+    _asked_of(event, chapter, senator, leader, 1)
+    with django_assert_num_queries(13) as one:
+        client.get(urls["office"])
+    _asked_of(event, chapter, senator, leader, 11, first=1)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(urls["office"])
+    page = response.content.decode()
+    assert page.count("Request sent (") == 24
+    assert page.count("Record the answer") == 12
