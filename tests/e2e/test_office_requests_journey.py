@@ -19,20 +19,11 @@ from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from officerequests.models import ContactRole, OfficeContact
 from tests.e2e.mailbox import link_in, text_of
 from tests.e2e.pages import log_in, message
-from tests.factories import PASSWORD, ChapterFactory, EventFactory, MembershipFactory, at
+from tests.e2e.test_followup_journey import person
+from tests.factories import PASSWORD, ChapterFactory, EventFactory, at
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def _person(chapter, first_name, role=Role.MEMBER):
-    return MembershipFactory(
-        chapter=chapter,
-        role=role,
-        user__first_name=first_name,
-        user__last_name="Example",
-        user__email=f"{first_name.lower()}@example.org",
-    ).user
 
 
 def _office(event, chapter, last_name, hour, member):
@@ -60,8 +51,8 @@ def _office(event, chapter, last_name, hour, member):
 def day():
     chapter = ChapterFactory(name="Minnesota/Dakotas", slug="mn-dakotas", states=["MN"])
     event = EventFactory(name="National Day of Action", slug="ndoa")
-    leader = _person(chapter, "Lena", Role.LEADER)
-    ada, bea = _person(chapter, "Ada"), _person(chapter, "Bea")
+    leader = person(chapter, "Lena", Role.LEADER)
+    ada, bea = person(chapter, "Ada"), person(chapter, "Bea")
     lind = _office(event, chapter, "Lind", 10, ada)
     holm = _office(event, chapter, "Holm", 11, bea)
     return event, chapter, leader, ada, bea, lind, holm
