@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "followup",
     "coalitions",
     "planner",
+    "officerequests",
 ]
 
 MIDDLEWARE = [
@@ -284,9 +285,15 @@ LAWMAKER_ZCTA_URL = env.read_url(
 )
 # Sections other apps add to a lawmaker's page: functions (request, lawmaker) -> HTML.
 # The lawmakers app imports none of our other apps; this is how they plug in.
-LAWMAKER_PAGE_PANELS = ["chapters.constituents.lawmaker_constituents_panel"]
+LAWMAKER_PAGE_PANELS = [
+    "chapters.constituents.lawmaker_constituents_panel",
+    "officerequests.panels.lawmaker_contacts_panel",
+]
 # The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
+# Notes other apps add to a chapter leader's daily summary (followup cannot import them):
+# functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
+LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()
@@ -376,7 +383,16 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
 error_reporting_start(debug=DEBUG)
 
+# Office requests (issue 14): days without an answer before each polite reminder (two at most).
+OFFICE_REQUEST_CHASE_DAYS = env.read_int(
+    "DAYOFACTION_OFFICE_REQUEST_CHASE_DAYS", default=5, minimum=1
+)
+
 CELERY_BEAT_SCHEDULE = {
+    "officerequests-chase": {
+        "task": "officerequests.tasks.chase_requests",
+        "schedule": 3600.0,
+    },
     "outbox-dispatch-due": {
         "task": "outbox.tasks.dispatch_due",
         "schedule": OUTBOX_DISPATCH_SECONDS,

@@ -20,6 +20,7 @@ urlpatterns = [
     path("follow-up/", include("followup.urls")),
     path("coalitions/", include("coalitions.urls")),
     path("planner/", include("planner.urls")),
+    path("office-requests/", include("officerequests.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ or None when the email no longer applies: the outbox then cancels it.
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from chapters.models import Chapter
 from events.models import Event
@@ -153,7 +154,8 @@ def leader_digest(context: dict) -> dict | None:
     )
     unconfirmed = [m for m in meetings if m.status in UNCONFIRMED]
     empty = [m for m in meetings if m.seats_taken < m.seats]
-    if not unconfirmed and not empty:
+    notes = _digest_notes(event=event, chapter=chapter)
+    if not unconfirmed and not empty and not notes:
         return None
     local = timezone.localdate(timezone.now(), event.zone)
     return {
@@ -164,8 +166,19 @@ def leader_digest(context: dict) -> dict | None:
         "unconfirmed": [(m, event.local(m.starts_at)) for m in unconfirmed],
         "empty": [(m, event.local(m.starts_at)) for m in empty],
         "empty_seat_count": sum(m.seats - m.seats_taken for m in empty),
+        "notes": notes,
         "board_url": _link("meetings:board", event.slug, chapter.slug),
     }
+
+
+def _digest_notes(*, event: Event, chapter: Chapter) -> list[dict]:
+    """What other apps add to the summary (`LEADER_DIGEST_NOTES`): they are above followup's
+    reach on the app map, so they are named in settings, never imported."""
+    return [
+        note
+        for path in getattr(settings, "LEADER_DIGEST_NOTES", [])
+        if (note := import_string(path)(event=event, chapter=chapter))
+    ]
 
 
 def report_request(context: dict) -> dict | None:

@@ -182,11 +182,12 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, by: User | None, announce: bool = True, **changes
+    *, meeting: Meeting, by: User | None, announce: bool = True, source: str = "", **changes
 ) -> list[str]:
     """Change a meeting; returns warnings. Every change is kept with who and when.
 
     `announce=False`: the caller tells the people seated itself (`days_changed_announce`).
+    `source` says in the history where the change came from ("by the office").
     """
     locked = (
         Meeting.objects.select_for_update().select_related("event", "lawmaker").get(pk=meeting.pk)
@@ -210,7 +211,7 @@ def meeting_update(
     MeetingChange.objects.create(
         meeting=locked,
         changed_by=by,
-        summary="Changed " + ", ".join(_label(name) for name in changed),
+        summary=_with_source("Changed " + ", ".join(_label(name) for name in changed), source),
         fields=changed,
     )
     if announce:
@@ -221,7 +222,7 @@ def meeting_update(
 
 @transaction.atomic
 def meeting_set_status(
-    *, meeting: Meeting, status: str, by: User | None, announce: bool = True
+    *, meeting: Meeting, status: str, by: User | None, announce: bool = True, source: str = ""
 ) -> Meeting:
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if status == locked.status:
@@ -240,12 +241,25 @@ def meeting_set_status(
     MeetingChange.objects.create(
         meeting=locked,
         changed_by=by,
-        summary=f"Status: {MeetingStatus(old).label} → {MeetingStatus(status).label}",
+        summary=_with_source(
+            f"Status: {MeetingStatus(old).label} → {MeetingStatus(status).label}", source
+        ),
         fields={"status": [old, status]},
     )
     if announce:
         _announce(locked, {"status": [old, status]})
     return locked
+
+
+def meetings_log(*, meetings, by: User | None, summary: str) -> None:
+    """Record on each meeting something that happened to it without changing it (a request
+    sent to the office, say), in its history with who and when: one query for any number."""
+    MeetingChange.objects.bulk_create(
+        [
+            MeetingChange(meeting=meeting, changed_by=by, summary=summary[:300])
+            for meeting in meetings
+        ]
+    )
 
 
 def meetings_follow_office_moves(*, moves: list[OfficeMove]) -> int:
@@ -292,6 +306,10 @@ def _announce(meeting: Meeting, changed: dict) -> None:
         transaction.on_commit(
             lambda: meeting_changed.send(sender=Meeting, meeting=meeting, fields=changed)
         )
+
+
+def _with_source(summary: str, source: str) -> str:
+    return f"{summary} ({source})" if source else summary
 
 
 def _plain(value):

@@ -20,7 +20,7 @@ from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, Seat, SeatStatus
 from meetings.people import LIVE_SEATS
 from meetings.selectors import ItineraryStop, itinerary
 from members.models import User
-from talkingpoints import history
+from talkingpoints import history, office_panels
 from talkingpoints.models import Ask, AskLead, AskReading, AskRevision, MeetingNote
 from talkingpoints.selectors import EVERY_OFFICE, committee_seats_by_lawmaker, reasons_for
 
@@ -80,6 +80,7 @@ class Briefing:
     asks: list[BriefingAsk]
     notes: list[MeetingNote]  # the chapter's notes for the meeting as a whole
     history: list[PastMeeting]
+    office_panel: str = ""  # HTML from the providers in talkingpoints.office_panels
 
     @property
     def lawmaker(self) -> Lawmaker:
@@ -210,6 +211,7 @@ def briefings_for(meeting_ids: list[int], *, viewer: User) -> list[Briefing]:
     }
     changes, never_read = _changes_for(viewer, all_asks)
     history = _history(meetings)
+    panels = office_panels.panels_for((m.lawmaker_id for m in meetings), viewer=viewer)
 
     briefings = []
     for meeting in meetings:
@@ -236,6 +238,7 @@ def briefings_for(meeting_ids: list[int], *, viewer: User) -> list[Briefing]:
                 asks=applied,
                 notes=[n for n in notes[meeting.pk] if n.ask_id is None],
                 history=history.get(meeting.pk, []),
+                office_panel=panels.get(meeting.lawmaker_id, ""),
             )
         )
     return briefings

@@ -3,6 +3,8 @@ violation of WCAG 2.2 A/AA. The failure lists the page and the rule."""
 
 import pytest
 
+from meetings.models import Meeting, MeetingStatus
+from officerequests.links import reply_token
 from tests.e2e.accessibility import axe_violations, blocking, describe
 from tests.e2e.demo_world import PASSWORD, DemoWorld, demo_world
 from tests.e2e.pages import log_in
@@ -14,8 +16,22 @@ ROLES = ["anonymous", "member", "leader", "staff"]
 
 def main_pages(world: DemoWorld, role: str) -> list[str]:
     event, chapter = world.event.slug, world.chapter.slug
+    asked = (
+        Meeting.objects.filter(
+            event=world.event, chapter=world.chapter, status=MeetingStatus.REQUESTED
+        )
+        .select_related("lawmaker")
+        .first()
+    )
+    reply = reply_token(meeting_id=asked.pk, lawmaker_id=asked.lawmaker_id)
     return {
-        "anonymous": ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"],
+        "anonymous": [
+            "/",
+            "/accounts/login/",
+            "/accounts/signup/",
+            "/accounts/password/reset/",
+            f"/office-requests/reply/{reply}/",
+        ],
         "member": [
             "/",
             f"/events/{event}/",
@@ -35,6 +51,9 @@ def main_pages(world: DemoWorld, role: str) -> list[str]:
             f"/chapters/{chapter}/invitations/",
             f"/coalitions/events/{world.forum.pk}/",
             f"/coalitions/events/{world.forum.pk}/check-in/",
+            f"/office-requests/events/{event}/{chapter}/",
+            f"/office-requests/events/{event}/{chapter}/offices/{asked.lawmaker_id}/",
+            f"/office-requests/lawmakers/{asked.lawmaker.public_id}/contacts/",
         ],
         "staff": [
             f"/reports/events/{event}/",

@@ -117,12 +117,13 @@ def test_lawmaker_detail_query_count_constant_one_or_many(
     CommitteeSeatFactory(lawmaker=lawmaker)
     DistrictOfficeFactory(lawmaker=lawmaker)
     url = reverse("lawmakers:detail", args=[lawmaker.public_id])
-    # session, user, lawmaker, offices, seats, led chapters (constituents panel), nav
-    with django_assert_num_queries(7):
+    # session, user, lawmaker, offices, seats, led chapters (constituents panel),
+    # whether they keep the office's contacts (contacts panel), nav
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
     CommitteeSeatFactory.create_batch(10, lawmaker=lawmaker)
     DistrictOfficeFactory.create_batch(5, lawmaker=lawmaker)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
 
 
@@ -185,11 +186,11 @@ def test_lawmaker_constituents_panel_query_count_constant(
 
     add_constituents(1)
     # session, user, lawmaker, offices, seats, led chapters, profiles, memberships,
-    # ZIP rows, lawmakers of the state, nav
-    with django_assert_num_queries(12):
+    # ZIP rows, lawmakers of the state, the office's contacts (two), nav
+    with django_assert_num_queries(14):
         response = client.get(url)
     assert response.content.decode().count('class="tag"') == 1
     add_constituents(15)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         response = client.get(url)
     assert response.content.decode().count('class="tag"') == 16

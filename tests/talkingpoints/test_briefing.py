@@ -250,7 +250,9 @@ def test_briefing_query_count_is_constant(
     AskFactory(event=meeting.event)
     client.force_login(seated)
     client.get(url(meeting))
-    with django_assert_num_queries(18):
+    # 18 of its own, and whether the viewer keeps the office's contacts
+    # (talkingpoints.office_panels, provided by officerequests).
+    with django_assert_num_queries(19):
         client.get(url(meeting))
 
     for number in range(8):
@@ -274,7 +276,7 @@ def test_briefing_query_count_is_constant(
     client.get(url(meeting))  # reads the new asks once
     # One more than with no history at all: the past meetings' filed reports, which the
     # reports app provides (talkingpoints.history); it does not grow with the meetings.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         client.get(url(meeting))
 
 
@@ -325,10 +327,10 @@ def test_history_costs_the_same_for_one_or_five_past_reports(
     add_past(1)
     client.force_login(seated)
     client.get(url(meeting))
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         one = client.get(url(meeting)).content.decode()
     for years_ago in range(2, 6):
         add_past(years_ago)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         five = client.get(url(meeting)).content.decode()
     assert (one.count("Supports</span>"), five.count("Supports</span>")) == (3, 15)
