@@ -6,7 +6,8 @@
   a reminder must leave on time.
 - heavy: exports, the planner's runs and acceptances, the lawmaker import.
   Minutes of a process each, some of them memory.
-- the default queue: the rest (the beat's other sweeps, reminder planning).
+- the default queue: the rest (the beat's other sweeps, reminder planning, chasing
+  offices for an answer).
 
 Settings name the queues (README); workers choose theirs with `-Q` (Procfile).
 """

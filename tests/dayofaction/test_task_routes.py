@@ -12,6 +12,7 @@ DEFAULT_QUEUE_TASKS = {
     "followup.tasks.plan_upcoming_events",
     "followup.tasks.nudge_due_follow_up_items",
     "planner.tasks.sweep_stuck_runs",
+    "officerequests.tasks.chase_requests",
     "reports.tasks.sweep_stuck_exports",
     "reports.tasks.delete_expired_exports",
 }
