@@ -234,3 +234,10 @@ def test_office_page_costs_the_same_for_1_and_many_meetings(
     page = response.content.decode()
     assert page.count("Request sent (") == 24
     assert page.count("Record the answer") == 12
+
+
+@pytest.mark.parametrize(("role", "shown"), [("member", False), ("leader", True), ("staff", True)])
+def test_the_event_page_links_each_board_chapters_requests(client_as, event, chapter, role, shown):
+    page = client_as(role).get(reverse("events:detail", args=[event.slug])).content.decode()
+    url = reverse("officerequests:requests", args=[event.slug, chapter.slug])
+    assert (f'href="{url}"' in page) is shown
