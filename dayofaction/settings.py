@@ -145,6 +145,13 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Day of Action] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split("://", 1)[0]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupNamesForm"
+# Behind a load balancer every request arrives from the balancer's address: allauth's
+# per-address limits below (30 logins a minute) would count all members as one. Set
+# this to the number of proxies in front of the app that append to X-Forwarded-For
+# (1 for one load balancer); the client is the address just before theirs. 0 (the
+# default) takes the connection's own address and ignores the header, which anyone
+# can write.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.read_int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, written out so they are visible and tunable here.
     "login": "30/m/ip",
