@@ -27,12 +27,16 @@ CHEAP_LOGIN_SETTINGS = "tests.e2e.settings_web_nodes"
 # was sent, timed out) goes to the other node: nothing reached the app. Once a POST
 # was sent nginx never passes it on (non_idempotent is not listed): the node may have
 # committed it, and a second node would apply it twice. GETs are retried on a 502 too.
+#
+# Every proxied request holds two connections (the client's and the node's): a rush of
+# thousands of phones needs more than nginx's default 512, and as many open files.
 NGINX_CONFIG = """\
 worker_processes 1;
+worker_rlimit_nofile 16384;
 daemon off;
 pid {directory}/nginx.pid;
 error_log {directory}/error.log warn;
-events {{ worker_connections 4096; }}
+events {{ worker_connections 8192; }}
 http {{
     access_log {access_log};
     client_body_temp_path {directory}/client_body;
