@@ -91,3 +91,19 @@ def percentile(values, fraction: float) -> float:
     if not ordered:
         return 0.0
     return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
+
+
+def process_group_cpu_seconds(group_id: int) -> float:
+    """CPU time (user + system) of the live processes of a process group and of the
+    children they reaped: what a server started in a session of its own has used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        # After the command's closing parenthesis: state, ppid, pgrp, … utime is the 12th.
+        if int(fields[2]) == group_id:
+            total += sum(int(value) for value in fields[11:15])
+    return total / ticks

@@ -129,7 +129,7 @@ def start_web(stack, args, work: Path, database_url: str, redis_url: str) -> tup
     return balancer.port, nodes
 
 
-def start_worker(stack, work: Path, database_url: str, redis_url: str) -> None:
+def start_worker(stack, work: Path, database_url: str, redis_url: str) -> subprocess.Popen:
     sink, smtp_port = processes.start_smtp_sink(
         directory=work / "mail", log_path=work / "smtp-sink.log"
     )
@@ -150,6 +150,7 @@ def start_worker(stack, work: Path, database_url: str, redis_url: str) -> None:
         options=("--pool=prefork", f"--concurrency={WORKER_PROCESSES}"),
     )
     stack.callback(processes.stop, worker)
+    return worker
 
 
 def run_locust(args, work: Path, port: int, scenario, kill) -> dict:
@@ -203,7 +204,7 @@ def run_locust(args, work: Path, port: int, scenario, kill) -> dict:
     return json.loads(results_path.read_text())
 
 
-def report(args, results: dict, scenario, killed: dict, load_before: float) -> None:
+def report(args, results: dict, scenario, killed: dict, load_before: float, cpu: dict) -> None:
     done = [s for s in results["signups"] if "meeting_id" in s]
     signup_ms = [s["register_ms"] + s["seat_ms"] for s in done]
     lines = [
@@ -232,6 +233,15 @@ def report(args, results: dict, scenario, killed: dict, load_before: float) -> N
     lines += [(name, value, "") for name, value in vars(counts).items()]
     if killed:
         lines.append(("node_killed_at", f"{killed['at']:.1f}", f"s ({killed['how']})"))
+    lost = ", without the killed node's" if killed else ""
+    for name, seconds in cpu.items():
+        lines.append(
+            (
+                f"{name}_cpu_seconds",
+                f"{seconds:.0f}",
+                f"s ({seconds / args.users * 1000:.0f} ms a member{lost})",
+            )
+        )
     for name, value, unit in lines:
         print(f"{name}: {value} {unit}".rstrip())
     for name, entry in sorted(results["by_request"].items()):
@@ -276,7 +286,7 @@ def main() -> None:
 
             profile(scenario, count=args.profile_count)
             return
-        start_worker(stack, work, database_url, redis_url)
+        worker = start_worker(stack, work, database_url, redis_url)
         port, nodes = start_web(stack, args, work, database_url, redis_url)
         killed = {}
 
@@ -285,11 +295,15 @@ def main() -> None:
             web_nodes.kill(nodes[0], whole_node=args.kill == "node")
 
         results = run_locust(args, work, port, scenario, kill if args.two_nodes else None)
+        cpu = {
+            "web": sum(benchlib.process_group_cpu_seconds(n.process.pid) for n in nodes),
+            "worker": benchlib.process_group_cpu_seconds(worker.pid),
+        }
         print(f"hasher: {'production' if args.production_hasher else 'cheap'}", end=" ")
         print(f"(the production hasher costs {hash_ms:.0f} ms of one core per login)")
         print(f"web: {len(nodes)} node(s) x {args.web_workers} gunicorn workers", end="")
         print(" behind nginx" if args.two_nodes else ", clients direct")
-        report(args, results, scenario, killed, load_before)
+        report(args, results, scenario, killed, load_before, cpu)
         print(f"# logs in {work}")
 
 
