@@ -21,7 +21,8 @@ arrive evenly over `--seconds` (after the watchers), each logs in through allaut
 form, registers for the event and takes a seat in a meeting of their chapter with
 a free seat (a waitlist place when none is left), then stops; `--watchers` others,
 registered and seated, open their itinerary every 10 s or so until the last member
-is done. The run stops by itself: when the last member is done, or at `--max-seconds`.
+is done. The run stops by itself: when the last member is done, or at `--max-seconds`;
+at most 8 requests a member and 100 a watcher, only to 127.0.0.1.
 
 A sign-up is a member's two POSTs: register (POST /events/<slug>/register/) and take
 a seat (POST /meetings/<id>/seat/), each timed from sending the request to its
