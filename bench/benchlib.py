@@ -1,7 +1,7 @@
 """What the benchmarks share: a database of their own and Django set up against it."""
 
+import math
 import os
-import socket
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -64,6 +64,46 @@ def setup_django(database_name: str) -> str:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    from tests.e2e.processes import free_port
+
+    return free_port()
+
+
+def logged_in_sessions(users) -> list[str]:
+    """A database session per user, logged in as a browser would be: their session keys."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    keys = []
+    for user in users:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
+def percentile(values, fraction: float) -> float:
+    """The nearest-rank percentile (`fraction` 0.95 for p95); 0 for no values."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
+
+
+def process_group_cpu_seconds(group_id: int) -> float:
+    """CPU time (user + system) of the live processes of a process group and of the
+    children they reaped: what a server started in a session of its own has used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        # After the command's closing parenthesis: state, ppid, pgrp, … utime is the 12th.
+        if int(fields[2]) == group_id:
+            total += sum(int(value) for value in fields[11:15])
+    return total / ticks

@@ -11,26 +11,26 @@ import http.client
 import os
 import queue
 import re
-import subprocess
-import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import redis
-from benchlib import ROOT, free_port, setup_django
+from benchlib import logged_in_sessions, setup_django
+
+from tests.e2e import web_nodes
 
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "400"))
 SEATS = int(os.environ.get("BENCH_SEATS", "40"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
-WORKERS = os.environ.get("BENCH_GUNICORN_WORKERS", "3")
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
 BROKER_URL = "redis://127.0.0.1:6379/5"
 
 
 def build_event():
     import datetime
 
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.utils import timezone
 
     from chapters.models import Chapter, ChapterState, Membership
@@ -76,43 +76,7 @@ def build_event():
     Profile.objects.bulk_create(Profile(user=user, state="MN") for user in users)
     Membership.objects.bulk_create(Membership(chapter=chapter, user=user) for user in users)
     Registration.objects.bulk_create(Registration(event=event, user=user) for user in users)
-    cookies = []
-    for user in users:
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        cookies.append(session.session_key)
-    return event, meeting, cookies
-
-
-def start_gunicorn(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "dayofaction.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            WORKERS,
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/")
-            connection.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    sys.exit("gunicorn did not start within 30 seconds")
+    return event, meeting, logged_in_sessions(users)
 
 
 def csrf_token_for(port: int, event_slug: str, session_key: str) -> str:
@@ -137,8 +101,12 @@ def main() -> None:
     redis.Redis.from_url(BROKER_URL).flushdb()
     setup_django("bench_signup_load")
     event, meeting, sessions = build_event()
-    port = free_port()
-    server = start_gunicorn(port)
+    server = web_nodes.start_gunicorn(
+        env=os.environ.copy(),
+        log_path=Path(tempfile.mkdtemp(prefix="bench-signup-load-")) / "gunicorn.log",
+        workers=WORKERS,
+    )
+    port = server.port
     try:
         tokens = [csrf_token_for(port, event.slug, key) for key in sessions]
         work = queue.SimpleQueue()
@@ -182,8 +150,7 @@ def main() -> None:
             thread.join()
         seconds = time.perf_counter() - started
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        web_nodes.stop(server.process)
 
     from meetings.models import Meeting, Seat, SeatStatus
 

@@ -115,6 +115,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.read_int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Behind PgBouncer in transaction mode a cursor cannot outlive its transaction:
+    # `.iterator()` outside one (CSV downloads) would lose its server-side cursor.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.read_bool(
+        "DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.read_cache("CACHE_URL", default="locmemcache://dayofaction")}
@@ -159,9 +164,12 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Day of Action] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split("://", 1)[0]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupNamesForm"
-# Behind load balancers the request comes from the balancer: allauth's per-IP rate limits
-# ("login": 30 a minute) would count every member as one. With N proxies in front that each
-# append to X-Forwarded-For, the client is the address N from the right.
+# Behind a load balancer every request arrives from the balancer's address: allauth's
+# per-address limits below (30 logins a minute) would count all members as one. Set
+# this to the number of proxies in front of the app that append to X-Forwarded-For
+# (1 for one load balancer); the client is the address just before theirs. 0 (the
+# default) takes the connection's own address and ignores the header, which anyone
+# can write.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.read_int("DAYOFACTION_TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, written out so they are visible and tunable here.

@@ -2,6 +2,7 @@
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -97,6 +98,41 @@ def start_smtp_sink(
         timeout=20,
     )
     return process, int(ready.group(1))
+
+
+def start_redis_server(*, port: int, directory: Path, log_path: Path) -> subprocess.Popen:
+    """A redis-server of the caller's own on loopback, keeping nothing on disk."""
+    process = start(
+        command=[
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        log_path=log_path,
+    )
+    wait_for_log(
+        process,
+        name="redis-server",
+        log_path=log_path,
+        pattern=r"Ready to accept connections",
+        timeout=20,
+    )
+    return process
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now (the system's choice)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def start(*, command: list[str], log_path: Path, env: dict | None = None, cwd: Path | None = None):

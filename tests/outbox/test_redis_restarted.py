@@ -7,7 +7,6 @@ no persistence, so a restart loses whatever the broker held (the shared Redis on
 
 import datetime
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -28,47 +27,22 @@ REDISPATCH_SECONDS = 3
 WAIT_SECONDS = 40
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class PrivateRedis:
     """A redis-server process on its own port; `restart()` kills it (no save) and starts anew."""
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.port = free_port()
+        self.port = processes.free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
         self.starts = 0
 
     def start(self) -> None:
         self.starts += 1
-        log_path = self.directory / f"redis-{self.starts}.log"
-        self.process = processes.start(
-            command=[
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            log_path=log_path,
-        )
-        processes.wait_for_log(
-            self.process,
-            name="redis-server",
-            log_path=log_path,
-            pattern=r"Ready to accept connections",
-            timeout=20,
+        self.process = processes.start_redis_server(
+            port=self.port,
+            directory=self.directory,
+            log_path=self.directory / f"redis-{self.starts}.log",
         )
 
     def kill(self) -> None:
