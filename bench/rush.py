@@ -71,7 +71,9 @@ def parse_args():
     parser.add_argument("--web-workers", type=int, default=3, help="gunicorn workers per node")
     parser.add_argument("--two-nodes", action="store_true", help="two gunicorns behind nginx")
     parser.add_argument("--kill", choices=("master", "node"), default="master")
-    parser.add_argument("--production-hasher", action="store_true", help="PBKDF2 logins")
+    parser.add_argument(
+        "--production-hasher", action="store_true", help="production hasher logins"
+    )
     parser.add_argument("--profile", action="store_true", help="profile sign-ups in-process")
     parser.add_argument("--profile-count", type=int, default=20)
     args = parser.parse_args()

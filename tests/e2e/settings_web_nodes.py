@@ -1,7 +1,7 @@
 """The production settings, with one change: Django's test-speed password hasher.
 
 For the gunicorn nodes of the two-node test and bench/rush.py only. With the
-production hasher (PBKDF2, 1,000,000 rounds: about 0.4 s of one core here) a
+production hasher (Argon2id at the OWASP baseline: about 30 ms of one core here) a
 login is all CPU, and a few thousand of them on a 2-core machine would measure
 nothing but the hash: the rush benchmark reports that cost on its own line and
 runs with it on request (`--production-hasher`). Everything else (debug off,
