@@ -63,6 +63,7 @@ def cluster(tmp_path, settings):
             # Connections closed after each request, so the test database can be dropped.
             DATABASE_CONN_MAX_AGE="0",
         )
+        web_nodes.collect_static(env)
         nodes = []
         for name in ("a", "b"):
             node = web_nodes.start_gunicorn(

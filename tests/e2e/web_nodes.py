@@ -101,6 +101,19 @@ def web_environment(
     }
 
 
+def collect_static(env: dict) -> None:
+    """What a deploy does before its web processes start: the hashed static files and their
+    manifest, which the production settings serve (without it every page answers 500).
+    A fresh checkout (CI's) has none yet."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env,
+        cwd=PROJECT_DIR,
+        check=True,
+        timeout=180,
+    )
+
+
 def start_gunicorn(*, env: dict, log_path: Path, workers: int, timeout=60.0) -> Running:
     port = processes.free_port()
     process = processes.start(
