@@ -74,20 +74,14 @@ def _person_rows(event, rules, user, seats, now) -> list[dict]:
 
 def reminders_plan_for_person(*, event: Event, user, now: datetime.datetime | None = None) -> int:
     """A participant's reminders for the event (called when they sign up or register)."""
-    now = now or timezone.now()
-    rules = schedule.settings_for(event)
-    seats = list(
-        Seat.objects.filter(user=user, meeting__event=event, status__in=LIVE_SEATS).select_related(
-            "meeting"
-        )
-    )
-    return outbox.emails_queue_many(emails=_person_rows(event, rules, user, seats, now))
+    return reminders_plan_for_people(event=event, user_ids=[user.pk], now=now)
 
 
 def reminders_plan_for_people(
     *, event: Event, user_ids, now: datetime.datetime | None = None
 ) -> int:
-    """Many participants' reminders at once (a plan was accepted), in a few queries."""
+    """Participants' reminders for the event, however many at once (a plan accepted), in a
+    few queries."""
     now = now or timezone.now()
     rules = schedule.settings_for(event)
     seats_by_user: dict[int, list[Seat]] = {}
