@@ -26,16 +26,21 @@ class Page:
 
 
 class WebClient:
-    def __init__(self, port: int, *, host: str = "127.0.0.1", headers=None, timeout=30.0):
-        if not host.startswith(LOOPBACK_PREFIXES):
-            raise ValueError(f"{host} is not a loopback address: only local servers are tested.")
-        self.host, self.port, self.timeout = host, port, timeout
+    def __init__(self, port: int, *, host="127.0.0.1", headers=None, timeout=30.0, source=None):
+        """`source`: the loopback address this browser connects from (127.0.0.0/8 is all
+        loopback on Linux), so a server sees many clients, each from its own address."""
+        for address in (host, source or host):
+            if not address.startswith(LOOPBACK_PREFIXES):
+                raise ValueError(f"{address} is not a loopback address: only local servers.")
+        self.host, self.port, self.timeout, self.source = host, port, timeout, source
         self.headers = dict(headers or {})
         self.cookies: dict[str, str] = {}
 
     def on(self, port: int) -> "WebClient":
         """The same browser (its cookies) talking to another port: another web node."""
-        other = WebClient(port, host=self.host, headers=self.headers, timeout=self.timeout)
+        other = WebClient(
+            port, host=self.host, headers=self.headers, timeout=self.timeout, source=self.source
+        )
         other.cookies = self.cookies
         return other
 
@@ -59,7 +64,12 @@ class WebClient:
         if data is not None:
             body = urlencode(data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        connection = http.client.HTTPConnection(
+            self.host,
+            self.port,
+            timeout=self.timeout,
+            source_address=(self.source, 0) if self.source else None,
+        )
         started = time.perf_counter()
         try:
             connection.request(method, path, body=body, headers=headers)
