@@ -93,6 +93,28 @@ def percentile(values, fraction: float) -> float:
     return ordered[max(math.ceil(fraction * len(ordered)) - 1, 0)]
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of one live process, 0 when it has ended."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(value) for value in fields[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def database_cpu_seconds(database: str) -> float:
+    """CPU time of the PostgreSQL backends connected to `database` now (the servers'
+    kept connections: ended backends are not counted, so this is a floor)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        return sum(process_cpu_seconds(pid) for (pid,) in cursor.fetchall())
+
+
 def process_group_cpu_seconds(group_id: int) -> float:
     """CPU time (user + system) of the live processes of a process group and of the
     children they reaped: what a server started in a session of its own has used."""

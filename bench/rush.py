@@ -43,6 +43,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -188,6 +189,7 @@ def run_locust(args, work: Path, port: int, scenario, kill) -> dict:
         "RUSH_RESULTS": str(results_path),
         "RUSH_WATCHERS": str(args.watchers),
     }
+    reaped_before = _children_cpu_seconds()
     locust = processes.start(
         command=command, log_path=work / "locust.log", env=env, cwd=benchlib.ROOT
     )
@@ -204,7 +206,15 @@ def run_locust(args, work: Path, port: int, scenario, kill) -> dict:
         processes.stop(locust)
     if not results_path.exists():
         raise SystemExit(f"locust left no results:\n{processes.tail(work / 'locust.log')}")
-    return json.loads(results_path.read_text())
+    results = json.loads(results_path.read_text())
+    # locust, once reaped, is the only child whose time joined ours meanwhile.
+    results["load_tool_cpu_seconds"] = _children_cpu_seconds() - reaped_before
+    return results
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def report(args, results: dict, scenario, killed: dict, load_before: float, cpu: dict) -> None:
@@ -237,6 +247,7 @@ def report(args, results: dict, scenario, killed: dict, load_before: float, cpu:
     if killed:
         lines.append(("node_killed_at", f"{killed['at']:.1f}", f"s ({killed['how']})"))
     lost = ", without the killed node's" if killed else ""
+    cpu = {**cpu, "load_tool": results["load_tool_cpu_seconds"]}
     for name, seconds in cpu.items():
         lines.append(
             (
@@ -245,6 +256,18 @@ def report(args, results: dict, scenario, killed: dict, load_before: float, cpu:
                 f"s ({seconds / args.users * 1000:.0f} ms a member{lost})",
             )
         )
+    # What the rush costs the machine, whatever the code's latency: the cores that would
+    # keep up with --users members arriving over --seconds, and the share the load tool
+    # (not the app) takes of them. More than the machine has means queues, and waits.
+    total = sum(cpu.values())
+    lines += [
+        ("cpu_seconds_per_member", f"{total / args.users * 1000:.0f}", "ms (all of the above)"),
+        (
+            "cores_to_keep_up",
+            f"{total / args.seconds:.1f}",
+            f"cores (this machine: {os.cpu_count()})",
+        ),
+    ]
     for name, value, unit in lines:
         print(f"{name}: {value} {unit}".rstrip())
     for name, entry in sorted(results["by_request"].items()):
@@ -301,6 +324,7 @@ def main() -> None:
         cpu = {
             "web": sum(benchlib.process_group_cpu_seconds(n.process.pid) for n in nodes),
             "worker": benchlib.process_group_cpu_seconds(worker.pid),
+            "database": benchlib.database_cpu_seconds(DATABASE),
         }
         print(f"hasher: {'production' if args.production_hasher else 'cheap'}", end=" ")
         print(f"(the production hasher costs {hash_ms:.0f} ms of one core per login)")
