@@ -3,6 +3,7 @@
 import math
 import os
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -102,17 +103,62 @@ def process_cpu_seconds(pid: int) -> float:
     return sum(int(value) for value in fields[11:13]) / os.sysconf("SC_CLK_TCK")
 
 
-def database_cpu_seconds(database: str) -> float:
-    """CPU time of the PostgreSQL backends connected to `database` now (the servers'
-    kept connections: ended backends are not counted, so this is a floor)."""
-    from django.db import connection
+class DatabaseCpu:
+    """CPU time of the PostgreSQL backends serving `database` while it runs.
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [database],
+    Backends come and go (a connection is kept for DATABASE_CONN_MAX_AGE, then
+    another opens), and an ended backend's time is gone from /proc: a thread looks at
+    the live ones every `every` seconds and keeps the most each has used. What a
+    backend used after the last look before it ended is missed: a floor, close.
+
+        with benchlib.DatabaseCpu("bench_rush") as database: ...
+        database.seconds
+    """
+
+    def __init__(self, database: str, every: float = 2.0):
+        self.database, self.every = database, every
+        self.used: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.used.values())
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self):
+        import psycopg2
+        from django.db import connection
+
+        settings = connection.settings_dict
+        watcher = psycopg2.connect(
+            dbname="postgres",
+            user=settings["USER"],
+            host=settings["HOST"],
+            port=settings["PORT"],
+            password=settings["PASSWORD"],
         )
-        return sum(process_cpu_seconds(pid) for (pid,) in cursor.fetchall())
+        try:
+            while True:
+                self._look(watcher)
+                if self._stop.wait(self.every):
+                    self._look(watcher)
+                    return
+        finally:
+            watcher.close()
+
+    def _look(self, watcher):
+        with watcher.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.database])
+            for (pid,) in cursor.fetchall():
+                self.used[pid] = max(self.used.get(pid, 0.0), process_cpu_seconds(pid))
 
 
 def process_group_cpu_seconds(group_id: int) -> float:

@@ -320,11 +320,12 @@ def main() -> None:
             killed.update(at=args.seconds / 2, how=f"SIGKILL to the {args.kill}")
             web_nodes.kill(nodes[0], whole_node=args.kill == "node")
 
-        results = run_locust(args, work, port, scenario, kill if args.two_nodes else None)
+        with benchlib.DatabaseCpu(DATABASE) as database:
+            results = run_locust(args, work, port, scenario, kill if args.two_nodes else None)
         cpu = {
             "web": sum(benchlib.process_group_cpu_seconds(n.process.pid) for n in nodes),
             "worker": benchlib.process_group_cpu_seconds(worker.pid),
-            "database": benchlib.database_cpu_seconds(DATABASE),
+            "database": database.seconds,
         }
         print(f"hasher: {'production' if args.production_hasher else 'cheap'}", end=" ")
         print(f"(the production hasher costs {hash_ms:.0f} ms of one core per login)")
