@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coalitions",
     "planner",
     "officerequests",
+    "actions",
 ]
 
 MIDDLEWARE = [
@@ -429,3 +430,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=17, day_of_week="sunday"),
     },
 }
+
+# The action centre's public pages (actions/): how many lookups, logged actions and
+# letters one client address, and one email address, may make per window.
+ACTIONS_LIMIT_PER_ADDRESS = env.read_int("DAYOFACTION_ACTIONS_LIMIT_PER_ADDRESS", default=60)
+ACTIONS_LIMIT_PER_EMAIL = env.read_int("DAYOFACTION_ACTIONS_LIMIT_PER_EMAIL", default=30)
+ACTIONS_LIMIT_WINDOW_SECONDS = env.read_int(
+    "DAYOFACTION_ACTIONS_LIMIT_WINDOW_SECONDS", default=600, minimum=1
+)
