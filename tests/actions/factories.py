@@ -40,4 +40,4 @@ class DistrictOfficeFactory(factory.django.DjangoModelFactory):
     state = "MN"
     zip_code = "55101"
     phone = "651-555-0100"
-    hours = "Mon–Fri 9–5"
+    hours = "Mon-Fri 9-5"
