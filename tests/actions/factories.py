@@ -10,7 +10,10 @@ LETTER = (
     "Dear {{ lawmaker }},\n\nAs your constituent in {{ city }} ({{ zip_code }}), I ask you to "
     "fund counsel for people who cannot pay.\n\n{{ own_words }}\n\nSincerely,\n{{ name }}"
 )
-SCRIPT = "Hello, I am {{ name }} from {{ city }}, ZIP {{ zip_code }}. I ask {{ lawmaker }} to fund counsel."
+SCRIPT = (
+    "Hello, I am {{ name }} from {{ city }}, ZIP {{ zip_code }}. "
+    "I ask {{ lawmaker }} to fund counsel."
+)
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):
