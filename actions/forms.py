@@ -37,12 +37,19 @@ class HoneypotMixin:
 class HomeForm(HoneypotMixin, SafeForm):
     """Who the person is and where they live (the public; members have their account)."""
 
-    name = forms.CharField(max_length=150, label="Your name")
-    email = forms.EmailField(max_length=254, label="Your email")
+    name = forms.CharField(
+        max_length=150, label="Your name", widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        max_length=254,
+        label="Your email",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     street = forms.CharField(
         max_length=200,
         required=False,
         label="Street address",
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
         help_text="For your printed letter's return address; we find your lawmakers "
         "from your ZIP code.",
     )
@@ -64,7 +71,6 @@ class HomeForm(HoneypotMixin, SafeForm):
         if member:
             for name in ("name", "email", "consents_to_contact", "wants_to_join_chapter"):
                 del self.fields[name]
-        self.fields["name"].widget.attrs["autocomplete"] = "name" if not member else None
         self.add_honeypot()
 
     def clean_zip_code(self):
