@@ -44,6 +44,15 @@ def zip_centre(zip5: str) -> tuple[float, float] | None:
     return None
 
 
+def zip_city(zip5: str) -> str:
+    """The ZIP code's town as the postal service names it, for a person who gave none."""
+    try:
+        found = zipcodes.matching(zip5)
+    except (TypeError, ValueError):
+        return ""
+    return found[0]["city"].title() if found and found[0].get("city") else ""
+
+
 def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))

@@ -171,4 +171,10 @@ def _tiles(campaign, states, per_lawmaker):
 
 
 MAP = {"width": MAP_WIDTH, "height": MAP_HEIGHT, "tile": TILE, "middle": TILE // 2}
-LEGEND = legend_steps
+LEGEND_LABELS = ["none reached", "some", "25% +", "50% +", "75% +"]
+
+
+def legend() -> list[tuple[str, str]]:
+    """The coverage map's colours, said of offices reached rather than met."""
+    colours = [colour for colour, _ in legend_steps()]
+    return list(zip(colours, LEGEND_LABELS, strict=True))

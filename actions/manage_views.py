@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from actions import access, selectors, services
-from actions.dashboard import LEGEND, MAP, dashboard_for
+from actions.dashboard import MAP, dashboard_for, legend
 from actions.drafting import draft_for_event
 from actions.exports import export_response
 from actions.forms import CampaignForm
@@ -84,7 +84,7 @@ def campaign_dashboard(request, slug):
             "campaign": scope.campaign,
             "board": dashboard_for(scope),
             "map": MAP,
-            "legend": LEGEND(),
+            "legend": legend(),
         },
     )
 

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from actions import access, selectors, services
-from actions.channels import nearest_office, print_address, zip_centre
+from actions.channels import nearest_office, print_address, zip_centre, zip_city
 from actions.forms import ChoiceForm, ForgetForm, HomeForm, LogForm, OwnWordsForm
 from actions.letters import LetterError, letter_for
 from actions.lookup import LookupProblem, lookup_home
@@ -101,7 +101,7 @@ def campaign_start(request, slug):
                     name=_member_name(request) if member else data["name"],
                     email=request.user.email if member else data["email"],
                     street=data["street"],
-                    city=data["city"],
+                    city=data["city"] or zip_city(lookup.home.zip_code),
                     zip_code=lookup.home.zip_code,
                     state=lookup.home.state,
                     consents_to_contact=data.get("consents_to_contact", False),
