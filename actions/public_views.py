@@ -5,6 +5,8 @@ Every POST is rate-limited per client address and per email address in the
 shared cache; public forms carry a honeypot. Nothing is logged for bad input.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -228,11 +230,17 @@ def campaign_act(request, slug):
 CALL_OUTCOMES_SHOWN = (Outcome.SPOKE, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.MAILBOX_FULL)
 
 
-def _target(request, campaign, person, lawmaker_id) -> Lawmaker | None:
-    if lawmaker_id not in person.target_ids:
+def _target(request, campaign, person, lawmaker_id) -> Lawmaker:
+    """One of the lawmakers the person's page offered, or Refused back to the page."""
+    lawmaker = (
+        Lawmaker.objects.filter(pk=lawmaker_id).first()
+        if lawmaker_id in person.target_ids
+        else None
+    )
+    if lawmaker is None:
         messages.error(request, "That lawmaker is not one this campaign asks you to contact.")
-        return None
-    return Lawmaker.objects.filter(pk=lawmaker_id).first()
+        raise Refused(_back(campaign))
+    return lawmaker
 
 
 def _back(campaign, lawmaker_id=None):
@@ -254,14 +262,40 @@ def _logged_message(action) -> str:
     return f"Logged: {action.get_outcome_display().lower()}, to {lawmaker}. Thank you."
 
 
-@require_POST
-def action_log(request, slug):
+class Refused(Exception):
+    """A POST answered before anything else: no person yet, or over the rate limit."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+def _acting(request, slug):
+    """The campaign and the person for a POST that acts, or Refused with the answer."""
     campaign = access.campaign_for_taking_part(request.user, slug)
     person = person_of(request, campaign)
     if person is None:
-        return redirect("actions:start", slug=campaign.slug)
+        raise Refused(redirect("actions:start", slug=campaign.slug))
     if too_many(request, _email_of(request, person)):
-        return _refused(request)
+        raise Refused(_refused(request))
+    return campaign, person
+
+
+def acting_view(view):
+    """Turn Refused into its answer, so each acting view starts with `_acting`."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Refused as refused:
+            return refused.response
+
+    return require_POST(wrapper)
+
+
+@acting_view
+def action_log(request, slug):
+    campaign, person = _acting(request, slug)
     form = LogForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -271,8 +305,6 @@ def action_log(request, slug):
         return _back(campaign)
     data = form.cleaned_data
     lawmaker = _target(request, campaign, person, data["lawmaker"])
-    if lawmaker is None:
-        return _back(campaign)
     office = (
         DistrictOffice.objects.filter(pk=data["office"], lawmaker=lawmaker).first()
         if data.get("office")
@@ -307,17 +339,10 @@ def _remember_supporter(request, campaign, person, action):
         person_save(request, campaign, person)
 
 
-@require_POST
+@acting_view
 def letter_pdf(request, slug, lawmaker_id):
-    campaign = access.campaign_for_taking_part(request.user, slug)
-    person = person_of(request, campaign)
-    if person is None:
-        return redirect("actions:start", slug=campaign.slug)
-    if too_many(request, _email_of(request, person)):
-        return _refused(request)
+    campaign, person = _acting(request, slug)
     lawmaker = _target(request, campaign, person, lawmaker_id)
-    if lawmaker is None:
-        return _back(campaign)
     actor = actor_of(request, person)
     try:
         services.check_campaign_open(campaign, public=actor.user is None)
@@ -348,17 +373,10 @@ def letter_pdf(request, slug, lawmaker_id):
     return pdf_response(f"letter-to-{lawmaker.last_name.lower()}.pdf", pdf)
 
 
-@require_POST
+@acting_view
 def letter_email(request, slug, lawmaker_id):
-    campaign = access.campaign_for_taking_part(request.user, slug)
-    person = person_of(request, campaign)
-    if person is None:
-        return redirect("actions:start", slug=campaign.slug)
-    if too_many(request, _email_of(request, person)):
-        return _refused(request)
+    campaign, person = _acting(request, slug)
     lawmaker = _target(request, campaign, person, lawmaker_id)
-    if lawmaker is None:
-        return _back(campaign)
     try:
         action, new = services.letter_send_by_outbox(
             campaign=campaign, lawmaker=lawmaker, actor=actor_of(request, person)
