@@ -17,7 +17,7 @@ from actions.access import DashboardScope
 from actions.drafting import offices_met
 from actions.models import Channel, Outcome
 from actions.selectors import actions_in_scope
-from lawmakers.models import Lawmaker, Level
+from lawmakers.models import Chamber, Lawmaker, Level
 from members.constituency import district_label
 from reports.charts import MAP_HEIGHT, MAP_WIDTH, TILE, legend_steps, state_tiles
 from reports.coverage import Tally
@@ -44,6 +44,20 @@ class LawmakerRow:
     lawmaker: Lawmaker
     total: int
     met_on_day: bool
+    from_constituents: int = 0
+
+
+def is_constituent(lawmaker: Lawmaker, state: str, district: int | None) -> bool:
+    """Whether an action from this home came from the lawmaker's own constituents.
+
+    State districts are not stored with an action: a state legislator counts the
+    people of their state.
+    """
+    if lawmaker.state != state:
+        return False
+    if lawmaker.level == Level.FEDERAL and lawmaker.chamber == Chamber.LOWER:
+        return district is not None and str(district) == lawmaker.district
+    return True
 
 
 @dataclass
@@ -101,26 +115,30 @@ def dashboard_for(scope: DashboardScope) -> Dashboard:
         channel.total += row["n"]
         channel.outcomes[row["outcome"]] = row["n"]
         total += row["n"]
-    per_lawmaker = dict(
-        actions.values("lawmaker_id").annotate(n=Count("id")).values_list("lawmaker_id", "n")
+    homes = list(
+        actions.values("lawmaker_id", "state", "district").annotate(n=Count("id")).order_by()
     )
+    per_lawmaker: dict[int, int] = defaultdict(int)
+    for home in homes:
+        per_lawmaker[home["lawmaker_id"]] += home["n"]
     met = set(offices_met(campaign.event)) if campaign.event_id else set()
     shown = Lawmaker.objects.filter(pk__in=set(per_lawmaker) | met)
     lawmakers = {lawmaker.pk: lawmaker for lawmaker in shown}
+    constituents: dict[int, int] = defaultdict(int)
+    for home in homes:
+        lawmaker = lawmakers[home["lawmaker_id"]]
+        if is_constituent(lawmaker, home["state"], home["district"]):
+            constituents[lawmaker.pk] += home["n"]
+
+    def row_of(pk: int) -> LawmakerRow:
+        return LawmakerRow(lawmakers[pk], per_lawmaker.get(pk, 0), pk in met, constituents[pk])
+
     rows = sorted(
-        (
-            LawmakerRow(lawmakers[pk], per_lawmaker.get(pk, 0), pk in met)
-            for pk in lawmakers
-            if pk in per_lawmaker
-        ),
+        (row_of(pk) for pk in lawmakers if pk in per_lawmaker),
         key=lambda row: (-row.total, row.lawmaker.last_name),
     )
     met_rows = sorted(
-        (
-            LawmakerRow(lawmakers[pk], per_lawmaker.get(pk, 0), True)
-            for pk in met
-            if pk in lawmakers
-        ),
+        (row_of(pk) for pk in met if pk in lawmakers),
         key=lambda row: (row.lawmaker.state, row.lawmaker.last_name),
     )
     districts = [

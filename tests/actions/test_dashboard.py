@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from actions.dashboard import is_constituent
 from actions.models import Action, Channel, Outcome, Supporter
 from meetings.models import MeetingStatus
 from tests.actions.factories import CampaignFactory
@@ -84,7 +85,10 @@ def test_the_dashboard_counts_channels_lawmakers_districts_and_the_offices_met(
     assert {row.channel: row.total for row in board.channels} == {"print": 4, "call_district": 8}
     assert sorted(row.total for row in board.lawmakers) == [3, 3, 3, 3]
     assert dict(board.districts) == {"MN-4": 6, "MN-5": 6}
-    assert [(row.lawmaker, row.total) for row in board.offices_met] == [(delegation["mn4"], 3)]
+    met = [(row.lawmaker, row.total, row.from_constituents) for row in board.offices_met]
+    assert met == [(delegation["mn4"], 3, 3)]  # every action to MN-4 came from MN-4
+    constituents = {row.lawmaker.last_name: row.from_constituents for row in board.lawmakers}
+    assert constituents == {"Lindgren": 3, "Berg": 3, "Vang": 3, "Okonkwo": 3}
     mn = next(tile for tile in board.tiles if tile.state == "MN")
     assert (mn.tally.met, mn.tally.total) == (4, 4)
     assert sum(bar.count for bar in board.days) == 12
@@ -121,3 +125,10 @@ def test_exports_read_back_formula_safe_and_private(client, staff, delegation):
     assert values[0][0] == "When" and len(values) == 4
     cell = sheet.cell(row=3, column=8)
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
+
+
+def test_an_office_counts_as_its_own_only_the_actions_from_its_district(delegation):
+    mn4, senator = delegation["mn4"], delegation["senator_a"]
+    assert is_constituent(mn4, "MN", 4) and not is_constituent(mn4, "MN", 5)
+    assert not is_constituent(mn4, "MN", None) and not is_constituent(mn4, "WI", 4)
+    assert is_constituent(senator, "MN", 5) and not is_constituent(senator, "WI", None)
