@@ -10,12 +10,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
 from actions.access import DashboardScope
 from actions.drafting import offices_met
-from actions.models import Channel, Outcome
+from actions.models import Channel, Outcome, Supporter
 from actions.selectors import actions_in_scope
 from lawmakers.models import Chamber, Lawmaker, Level
 from members.constituency import district_label
@@ -82,6 +82,8 @@ class Dashboard:
     tiles: list
     offices_met: list[LawmakerRow]
     scope_states: list[str] | None
+    supporters: int = 0
+    want_the_chapter: int = 0
 
     @property
     def day_chart_width(self) -> int:
@@ -152,7 +154,16 @@ def dashboard_for(scope: DashboardScope) -> Dashboard:
         .annotate(n=Count("id"))
         .order_by("-n", "state", "district")
     ]
+    people = Supporter.objects.filter(
+        pk__in=actions.values("supporter_id"), forgotten_at__isnull=True
+    ).aggregate(
+        supporters=Count("pk"),
+        want_the_chapter=Count(
+            "pk", filter=Q(wants_to_join_chapter=True, consents_to_contact=True)
+        ),
+    )
     return Dashboard(
+        **people,
         total=total,
         channels=[channels[c] for c in Channel.values if c in channels],
         lawmakers=rows,

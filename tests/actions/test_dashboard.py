@@ -47,7 +47,7 @@ def test_the_dashboard_costs_the_same_for_one_action_or_many(
     )
     make_actions(campaign, delegation, count)
     client.force_login(staff)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         page = client.get(reverse("actions:dashboard", args=[campaign.slug]))
     assert page.context["board"].total == count
 
@@ -92,6 +92,7 @@ def test_the_dashboard_counts_channels_lawmakers_districts_and_the_offices_met(
     mn = next(tile for tile in board.tiles if tile.state == "MN")
     assert (mn.tally.met, mn.tally.total) == (4, 4)
     assert sum(bar.count for bar in board.days) == 12
+    assert (board.supporters, board.want_the_chapter) == (12, 0)
 
 
 def test_exports_read_back_formula_safe_and_private(client, staff, delegation):

@@ -244,3 +244,13 @@ def test_a_members_only_campaign_is_not_found_by_the_public(client, delegation):
     campaign = CampaignFactory(is_public=False)
     assert client.get(reverse("actions:start", args=[campaign.slug])).status_code == 404
     assert campaign.title not in client.get(reverse("actions:list")).text
+
+
+def test_why_it_matters_is_markdown_with_nothing_dangerous_left(client, delegation):
+    campaign = CampaignFactory(
+        why="**Counsel** matters.<script>alert(1)</script>[x](javascript:alert(2))"
+    )
+    page = client.get(reverse("actions:start", args=[campaign.slug]))
+    assert "<strong>Counsel</strong> matters." in page.text
+    assert "alert(1)" not in page.text
+    assert 'href="javascript:' not in page.text  # left as plain text, never a link
