@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from actions.models import Campaign
-from lawmakers.models import Lawmaker, Level, ZipDistrict
+from lawmakers.models import Chamber, Lawmaker, Level, ZipDistrict
 from members.constituency import Constituency, constituencies_for, district_label
 from talkingpoints.selectors import committee_seats_by_lawmaker, reasons_for
 
@@ -57,8 +57,26 @@ class Lookup:
 
     @property
     def district_choices(self) -> list[tuple[int, str]]:
-        state = self.home.state
-        return [(d, district_label(state, d)) for d in self.constituency.candidate_districts]
+        """Each district the ZIP lies in, with its representative's name to help the choice."""
+        state, districts = self.home.state, self.constituency.candidate_districts
+        members = {
+            int(lawmaker.district): lawmaker.full_name
+            for lawmaker in Lawmaker.objects.serving().filter(
+                level=Level.FEDERAL,
+                chamber=Chamber.LOWER,
+                state=state,
+                district__in=[str(d) for d in districts],
+            )
+        }
+        return [
+            (
+                d,
+                f"{district_label(state, d)} ({members[d]})"
+                if d in members
+                else district_label(state, d),
+            )
+            for d in districts
+        ]
 
     @property
     def complete(self) -> bool:

@@ -5,11 +5,15 @@ import pytest
 
 from actions.models import Action, Channel, Outcome
 from tests.e2e.accessibility import axe_violations, blocking, describe
-from tests.e2e.action_world import action_world
+from tests.e2e.action_world import action_world, generous_limits  # noqa: F401
 from tests.e2e.pages import log_in
 from tests.factories import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("generous_limits"),
+]
 
 PUBLIC_PAGES = ["/actions/", "/actions/fund-counsel/", "/actions/forget/"]
 STAFF_PAGES = [
@@ -58,7 +62,7 @@ def test_action_centre_pages_have_no_serious_axe_violation(open_page, phone):
         small += page.evaluate(SMALL_TARGETS_JS) if phone else []
     reach_the_action_page(page)
     failures += describe("district choice", blocking(axe_violations(page)))
-    page.get_by_label("MN-2").check()
+    page.get_by_label("MN-2 (Angela Kraig)").check()
     page.get_by_role("button", name="Continue").click()
     page.wait_for_selector("article.act-card")
     failures += describe("action page", blocking(axe_violations(page)))

@@ -7,11 +7,15 @@ import pytest
 from playwright.sync_api import expect
 
 from actions.models import Action, Channel, Outcome
-from tests.e2e.action_world import action_world
+from tests.e2e.action_world import action_world, generous_limits  # noqa: F401
 from tests.e2e.pages import log_in, message
 from tests.factories import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("generous_limits"),
+]
 
 
 def test_a_supporter_chooses_a_district_writes_prints_and_calls_then_staff_see_it(open_page):
@@ -31,7 +35,7 @@ def test_a_supporter_chooses_a_district_writes_prints_and_calls_then_staff_see_i
     page.get_by_role("button", name="Find my lawmakers").click()
 
     # The ZIP spans two districts: asked, never guessed.
-    page.get_by_label("MN-2").check()
+    page.get_by_label("MN-2 (Angela Kraig)").check()
     page.get_by_role("button", name="Continue").click()
     cards = page.locator("article.act-card")
     expect(cards).to_have_count(3)

@@ -10,12 +10,18 @@ from actions.models import Action, Supporter
 from chapters.models import Chapter
 from lawmakers.models import Chamber, Level, ZipDistrict
 from tests.actions.factories import CampaignFactory
+from tests.e2e.action_world import generous_limits  # noqa: F401
 from tests.e2e.mailbox import link_in, text_of
 from tests.e2e.pages import message
 from tests.factories import ChapterFactory
 from tests.lawmakers.factories import StateLegislatorFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("generous_limits"),
+]
 
 
 def state_world() -> Chapter:
