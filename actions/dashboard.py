@@ -19,8 +19,18 @@ from actions.models import Channel, Outcome, Supporter
 from actions.selectors import actions_in_scope
 from lawmakers.models import Chamber, Lawmaker, Level
 from members.constituency import district_label
-from reports.charts import MAP_HEIGHT, MAP_WIDTH, TILE, legend_steps, state_tiles
-from reports.coverage import Tally
+from reports.charts import (
+    MAP_HEIGHT,
+    MAP_WIDTH,
+    SEAT_TILE,
+    TILE,
+    ChamberGrid,
+    chamber_grids,
+    legend_steps,
+    state_tiles,
+)
+from reports.coverage import MET, Tally
+from reports.coverage import _seat_cells as seat_cells
 
 CHANNEL_LABELS = dict(Channel.choices)
 OUTCOME_LABELS = dict(Outcome.choices)
@@ -80,6 +90,7 @@ class Dashboard:
     districts: list[tuple[str, int]]
     days: list[DayBar]
     tiles: list
+    seat_grids: list
     offices_met: list[LawmakerRow]
     scope_states: list[str] | None
     supporters: int = 0
@@ -90,7 +101,7 @@ class Dashboard:
         return max(len(self.days), 1) * (DAY_BAR_WIDTH + 4)
 
 
-def _offices_in_scope(campaign, states) -> list[dict]:
+def _offices_in_scope(campaign, states):
     """The offices the map counts: the level's serving lawmakers the campaign aims at."""
     named = list(campaign.target_lawmakers.values_list("pk", flat=True))
     offices = Lawmaker.objects.serving().filter(level=campaign.level)
@@ -102,7 +113,7 @@ def _offices_in_scope(campaign, states) -> list[dict]:
         offices = offices.filter(pk__in=named)
     elif campaign.target_chambers:
         offices = offices.filter(chamber__in=campaign.target_chambers)
-    return list(offices.values("pk", "state"))
+    return offices
 
 
 def dashboard_for(scope: DashboardScope) -> Dashboard:
@@ -170,6 +181,7 @@ def dashboard_for(scope: DashboardScope) -> Dashboard:
         districts=districts,
         days=_day_bars(actions),
         tiles=_tiles(campaign, states, per_lawmaker) if campaign.level == Level.FEDERAL else [],
+        seat_grids=_seat_grids(campaign, per_lawmaker) if campaign.level == Level.STATE else [],
         offices_met=met_rows,
         scope_states=states,
     )
@@ -192,14 +204,34 @@ def _day_bars(actions) -> list[DayBar]:
 
 def _tiles(campaign, states, per_lawmaker):
     by_state: dict[str, Tally] = defaultdict(lambda: Tally(""))
-    for office in _offices_in_scope(campaign, states):
+    for office in _offices_in_scope(campaign, states).values("pk", "state"):
         tally = by_state[office["state"]]
         tally.label = office["state"]
         tally.add("met" if per_lawmaker.get(office["pk"]) else "none")
     return state_tiles(dict(by_state))
 
 
-MAP = {"width": MAP_WIDTH, "height": MAP_HEIGHT, "tile": TILE, "middle": TILE // 2}
+def _seat_grids(campaign, per_lawmaker) -> list[ChamberGrid]:
+    """A state legislature seat by seat (the reports' grid), reached or not yet."""
+    # The reports' own ordering and cells (chamber, then district in natural order).
+    reached = {pk: MET for pk, count in per_lawmaker.items() if count}
+    cells = seat_cells(_offices_in_scope(campaign, None), reached)
+    grids = chamber_grids(cells)
+    for grid in grids:
+        for tile in grid.tiles:  # the grid speaks of meetings; here it is letters and calls
+            tile.title = tile.title.replace(", met", ", reached").replace(
+                ", not yet contacted", ", not yet reached"
+            )
+    return grids
+
+
+MAP = {
+    "width": MAP_WIDTH,
+    "height": MAP_HEIGHT,
+    "tile": TILE,
+    "middle": TILE // 2,
+    "seat_tile": SEAT_TILE,
+}
 LEGEND_LABELS = ["none reached", "some", "25% +", "50% +", "75% +"]
 
 

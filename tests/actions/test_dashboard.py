@@ -133,3 +133,24 @@ def test_an_office_counts_as_its_own_only_the_actions_from_its_district(delegati
     assert is_constituent(mn4, "MN", 4) and not is_constituent(mn4, "MN", 5)
     assert not is_constituent(mn4, "MN", None) and not is_constituent(mn4, "WI", 4)
     assert is_constituent(senator, "MN", 5) and not is_constituent(senator, "WI", None)
+
+
+def test_a_state_campaign_shows_its_legislature_seat_by_seat(
+    client, leader, state_campaign, state_lawmakers
+):
+    Action.objects.create(
+        campaign=state_campaign,
+        lawmaker=state_lawmakers["upper"],
+        channel=Channel.EMAIL,
+        outcome=Outcome.SENT_AS_TOLD,
+        state="MN",
+    )
+    client.force_login(leader)
+    page = client.get(reverse("actions:dashboard", args=[state_campaign.slug]))
+    grids = {grid.label: grid for grid in page.context["board"].seat_grids}
+    assert {label: (g.tally.met, g.tally.total) for label, g in grids.items()} == {
+        "Senate": (1, 1),
+        "House": (0, 1),
+    }
+    assert grids["Senate"].tiles[0].title.endswith(", reached")
+    assert page.context["board"].tiles == []
