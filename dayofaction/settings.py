@@ -297,6 +297,7 @@ LAWMAKER_ZCTA_URL = env.read_url(
 LAWMAKER_PAGE_PANELS = [
     "chapters.constituents.lawmaker_constituents_panel",
     "officerequests.panels.lawmaker_contacts_panel",
+    "actions.panels.lawmaker_actions_panel",
 ]
 # The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
