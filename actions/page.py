@@ -8,7 +8,7 @@ district offices.
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from actions.channels import FORM_CHECKLIST, OfficeChannels, offices_for, tel_href
+from actions.channels import OfficeChannels, offices_for, tel_href
 from actions.letters import Letter, LetterError, letter_for, script_for
 from actions.lookup import Target
 from actions.models import Campaign, Channel
@@ -84,6 +84,3 @@ def cards_for(*, campaign: Campaign, person: Person, targets: list[Target]) -> l
             script = str(error)
         cards.append(Card(target, offices[lawmaker.pk], letter, problem, script))
     return cards
-
-
-CHECKLIST = FORM_CHECKLIST

@@ -7,53 +7,28 @@ shared cache; public forms carry a honeypot. Nothing is logged for bad input.
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from actions import access, selectors, services
-from actions.channels import nearest_office, print_address, zip_centre, zip_city
-from actions.forms import ChoiceForm, ForgetForm, HomeForm, LogForm, OwnWordsForm
+from actions.channels import FORM_CHECKLIST, nearest_office, print_address, zip_centre, zip_city
+from actions.forms import ChoiceForm, HomeForm, LogForm, OwnWordsForm
 from actions.letters import LetterError, letter_for
+from actions.limits import refused, too_many
 from actions.lookup import LookupProblem, lookup_home
-from actions.models import CALL_CHANNELS, LETTER_OUTCOMES, Channel, Outcome, Supporter
-from actions.page import CHECKLIST, cards_for
+from actions.models import CALL_CHANNELS, LETTER_OUTCOMES, Channel, Outcome
+from actions.page import cards_for
 from actions.session import Person, actor_of, person_of, person_save, writer_of
 from common.pdf import pdf_response, render_pdf
-from common.ratelimits import client_address, hashed, over_limit
 from lawmakers.models import DistrictOffice, Lawmaker
 from members.constituency import constituency_for
 from members.services import profile_for
-from outbox.services import email_queue
 from talkingpoints.markdown import render_markdown
-
-FORGET_SALT = "actions.forget"
-FORGET_DAYS = 7
-TOO_MANY = "Too many requests from here in a short time: please wait a few minutes and try again."
-
-
-def too_many(request, email: str = "") -> bool:
-    """Count this request per client address and, when given, per email address."""
-    window = settings.ACTIONS_LIMIT_WINDOW_SECONDS
-    if over_limit(
-        f"actions:ip:{client_address(request)}",
-        limit=settings.ACTIONS_LIMIT_PER_ADDRESS,
-        seconds=window,
-    ):
-        return True
-    return bool(email) and over_limit(
-        f"actions:email:{hashed(email)}", limit=settings.ACTIONS_LIMIT_PER_EMAIL, seconds=window
-    )
-
-
-def _refused(request):
-    return render(request, "actions/refused.html", {"problem": TOO_MANY}, status=429)
 
 
 def _closed(request, campaign):
@@ -88,7 +63,7 @@ def campaign_start(request, slug):
     profile = profile_for(user=request.user) if member else None
     if request.method == "POST":
         if too_many(request, _email_of(request)):
-            return _refused(request)
+            return refused(request)
         if member and "use_profile" in request.POST:
             return _start_from_profile(request, campaign, profile)
         form = HomeForm(request.POST, member=member)
@@ -181,7 +156,7 @@ def campaign_act(request, slug):
     words_form = OwnWordsForm(campaign=campaign, initial={"own_words": person.own_words})
     if request.method == "POST":
         if too_many(request, _email_of(request, person)):
-            return _refused(request)
+            return refused(request)
         if "choose" in request.POST:
             choice_form = ChoiceForm(request.POST, lookup=lookup, campaign=campaign)
             if choice_form.is_valid():
@@ -219,7 +194,7 @@ def campaign_act(request, slug):
             "choice_form": choice_form if choice_form.fields else None,
             "words_form": words_form,
             "cards": cards,
-            "checklist": CHECKLIST,
+            "checklist": FORM_CHECKLIST,
             "call_outcomes": [(o.value, o.label) for o in CALL_OUTCOMES_SHOWN],
             "mine": mine[:50],
             "Channel": {c.name: c.value for c in Channel},
@@ -276,7 +251,7 @@ def _acting(request, slug):
     if person is None:
         raise Refused(redirect("actions:start", slug=campaign.slug))
     if too_many(request, _email_of(request, person)):
-        raise Refused(_refused(request))
+        raise Refused(refused(request))
     return campaign, person
 
 
@@ -400,56 +375,3 @@ def letter_email(request, slug, lawmaker_id):
 def my_actions(request):
     page = Paginator(selectors.actions_of_user(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "actions/mine.html", {"page": page})
-
-
-@never_cache
-def forget(request):
-    form = ForgetForm(request.POST or None)
-    if request.method == "POST":
-        if too_many(request, request.POST.get("email", "")):
-            return _refused(request)
-        if form.is_valid():
-            _send_forget_link(form.cleaned_data["email"])
-            return render(request, "actions/forget_sent.html")
-    return render(request, "actions/forget.html", {"form": form})
-
-
-def _send_forget_link(email: str) -> None:
-    """The same answer whether we know the address or not: nothing to enumerate."""
-    supporter = (
-        Supporter.objects.filter(email=email.strip().lower(), forgotten_at__isnull=True)
-        .order_by("pk")
-        .first()
-    )
-    if supporter is None:
-        return
-    token = signing.dumps(supporter.pk, salt=FORGET_SALT)
-    link = settings.SITE_URL.rstrip("/") + reverse("actions:forget_confirm", args=[token])
-    email_queue(
-        to=supporter.email,
-        kind="actions.forget",
-        key=f"actions.forget:{supporter.pk}:{token[-12:]}",
-        template_prefix="actions/email/forget",
-        context={"link": link, "days": FORGET_DAYS},
-    )
-
-
-@never_cache
-def forget_confirm(request, token):
-    try:
-        supporter_id = signing.loads(token, salt=FORGET_SALT, max_age=FORGET_DAYS * 86400)
-    except signing.BadSignature:
-        return render(
-            request,
-            "actions/refused.html",
-            {"problem": "This link is not valid or has expired: ask for a new one."},
-            status=400,
-        )
-    supporter = get_object_or_404(Supporter, pk=supporter_id)
-    if request.method == "POST":
-        if too_many(request):
-            return _refused(request)
-        if supporter.email:
-            services.supporters_forget(email=supporter.email)
-        return render(request, "actions/forgotten.html")
-    return render(request, "actions/forget_confirm.html", {"done": not supporter.email})

@@ -1,14 +1,14 @@
 from django.urls import path
 
-from actions import manage_views, public_views
+from actions import forget_views, manage_views, public_views
 
 app_name = "actions"
 
 urlpatterns = [
     path("", public_views.campaign_list, name="list"),
     path("mine/", public_views.my_actions, name="mine"),
-    path("forget/", public_views.forget, name="forget"),
-    path("forget/<str:token>/", public_views.forget_confirm, name="forget_confirm"),
+    path("forget/", forget_views.forget, name="forget"),
+    path("forget/<str:token>/", forget_views.forget_confirm, name="forget_confirm"),
     path("manage/", manage_views.campaign_list, name="manage"),
     path("manage/new/", manage_views.campaign_create, name="create"),
     path("manage/<slug:slug>/", manage_views.campaign_dashboard, name="dashboard"),
