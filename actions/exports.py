@@ -9,6 +9,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from actions.models import Channel, Outcome
 from actions.selectors import actions_in_scope
@@ -115,5 +116,5 @@ def export_response(campaign, states, fmt: str):
     buffer = io.BytesIO()
     write_xlsx(buffer, HEADERS, export_rows(campaign, states), title="Actions")
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
