@@ -227,6 +227,11 @@ class CampaignForm(SafeModelForm):
             "level", "state", "last_name"
         )
         self.fields["target_lawmakers"].required = False
+        self.fields["target_lawmakers"].label_from_instance = lambda lm: (
+            f"{lm.seat}: {lm.full_name}"
+        )
+        self.fields["target_lawmakers"].widget.attrs["size"] = 12
+        self.fields["target_committees"].widget.attrs["size"] = 8
         for name in ("letter_subject", "letter_body", "call_script"):
             self.fields[name].validators.append(LETTER_FIELDS.validator)
             self.fields[name].help_text = f"Merge fields: {LETTER_FIELDS.offered}."
