@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, Channel, Outcome, Supporter
+from lawmakers.models import ZipDistrict
 from outbox.models import Email
 from tests.actions.factories import CampaignFactory
+from tests.meetings.factories import LawmakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +256,16 @@ def test_why_it_matters_is_markdown_with_nothing_dangerous_left(client, delegati
     assert "<strong>Counsel</strong> matters." in page.text
     assert "alert(1)" not in page.text
     assert 'href="javascript:' not in page.text  # left as plain text, never a link
+
+
+def test_a_zip_in_two_states_asks_the_state_first(client, campaign, delegation):
+    ZipDistrict.objects.create(zcta="56000", state="MN", district=4)
+    ZipDistrict.objects.create(zcta="56000", state="WI", district=3)
+    wisconsin = LawmakerFactory(state="WI", chamber="lower", district="3", last_name="Badger")
+    start(client, campaign, zip_code="56000")
+    act = reverse("actions:act", args=[campaign.slug])
+    page = client.get(act)
+    assert "Your state" in page.text and not page.context["cards"]
+    client.post(act, {"choose": "1", "state": "WI"})
+    page = client.get(act)
+    assert [card.lawmaker for card in page.context["cards"]] == [wisconsin]
