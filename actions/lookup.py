@@ -9,6 +9,8 @@ districts cannot, so the person picks them from the imported legislature.
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import prefetch_related_objects
+
 from actions.models import Campaign
 from lawmakers.models import Chamber, Lawmaker, Level, ZipDistrict
 from members.constituency import Constituency, constituencies_for, district_label
@@ -138,8 +140,8 @@ def lookup_home(
 def targets_for(*, campaign: Campaign, constituency: Constituency) -> list[Target]:
     """The campaign's targets for one home: own lawmakers it aims at, then the named ones.
 
-    Three queries: the campaign's committees, the own lawmakers' seats and the
-    named lawmakers.
+    Two queries, three when it aims at committees: the campaign's committees, the
+    own lawmakers' seats on them, and the named lawmakers.
     """
     own = [
         lawmaker
@@ -149,7 +151,10 @@ def targets_for(*, campaign: Campaign, constituency: Constituency) -> list[Targe
     ]
     targets = []
     if campaign.target_own and own:
-        seats = committee_seats_by_lawmaker(lawmaker.pk for lawmaker in own)
+        # Loaded once here, so targeting reads them from memory for every lawmaker.
+        prefetch_related_objects([campaign], "target_committees")
+        targeted = campaign.target_committees.all()
+        seats = committee_seats_by_lawmaker(lm.pk for lm in own) if targeted else {}
         for lawmaker in own:
             reasons = reasons_for(campaign, lawmaker, seats.get(lawmaker.pk, []))
             if reasons is not None:

@@ -10,6 +10,7 @@ from actions.models import Action, Channel, Outcome, Supporter
 from lawmakers.models import ZipDistrict
 from outbox.models import Email
 from tests.actions.factories import CampaignFactory
+from tests.lawmakers.factories import CommitteeFactory, CommitteeSeatFactory
 from tests.meetings.factories import LawmakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +270,14 @@ def test_a_zip_in_two_states_asks_the_state_first(client, campaign, delegation):
     client.post(act, {"choose": "1", "state": "WI"})
     page = client.get(act)
     assert [card.lawmaker for card in page.context["cards"]] == [wisconsin]
+
+
+def test_a_campaign_aimed_at_a_committee_keeps_only_its_members(client, delegation):
+    judiciary = CommitteeFactory(code="SSJU", name="Senate Judiciary", kind="senate")
+    CommitteeSeatFactory(committee=judiciary, lawmaker=delegation["senator_b"])
+    campaign = CampaignFactory()
+    campaign.target_committees.set([judiciary])
+    start(client, campaign)
+    choose(client, campaign, 4)
+    page = client.get(reverse("actions:act", args=[campaign.slug]))
+    assert [card.lawmaker for card in page.context["cards"]] == [delegation["senator_b"]]
