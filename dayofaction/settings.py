@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coalitions",
     "planner",
     "officerequests",
+    "actions",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +297,7 @@ LAWMAKER_ZCTA_URL = env.read_url(
 LAWMAKER_PAGE_PANELS = [
     "chapters.constituents.lawmaker_constituents_panel",
     "officerequests.panels.lawmaker_contacts_panel",
+    "actions.panels.lawmaker_actions_panel",
 ]
 # The schedule board's "proposed" layer: the planner's newest draft (meetings cannot import it).
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
@@ -429,3 +431,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=17, day_of_week="sunday"),
     },
 }
+
+# The action centre's public pages (actions/): how many lookups, logged actions and
+# letters one client address, and one email address, may make per window.
+ACTIONS_LIMIT_PER_ADDRESS = env.read_int("DAYOFACTION_ACTIONS_LIMIT_PER_ADDRESS", default=60)
+ACTIONS_LIMIT_PER_EMAIL = env.read_int("DAYOFACTION_ACTIONS_LIMIT_PER_EMAIL", default=30)
+ACTIONS_LIMIT_WINDOW_SECONDS = env.read_int(
+    "DAYOFACTION_ACTIONS_LIMIT_WINDOW_SECONDS", default=600, minimum=1
+)

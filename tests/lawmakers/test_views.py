@@ -118,12 +118,13 @@ def test_lawmaker_detail_query_count_constant_one_or_many(
     DistrictOfficeFactory(lawmaker=lawmaker)
     url = reverse("lawmakers:detail", args=[lawmaker.public_id])
     # session, user, lawmaker, offices, seats, led chapters (constituents panel),
-    # whether they keep the office's contacts (contacts panel), nav
-    with django_assert_num_queries(8):
+    # whether they keep the office's contacts (contacts panel), the states they lead
+    # (campaign actions panel), nav
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
     CommitteeSeatFactory.create_batch(10, lawmaker=lawmaker)
     DistrictOfficeFactory.create_batch(5, lawmaker=lawmaker)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
 
 
@@ -186,11 +187,12 @@ def test_lawmaker_constituents_panel_query_count_constant(
 
     add_constituents(1)
     # session, user, lawmaker, offices, seats, led chapters, profiles, memberships,
-    # ZIP rows, lawmakers of the state, the office's contacts (two), nav
-    with django_assert_num_queries(14):
+    # ZIP rows, lawmakers of the state, the office's contacts (two), the states they
+    # lead and the campaigns' counts (campaign actions panel), nav
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert response.content.decode().count('class="tag"') == 1
     add_constituents(15)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert response.content.decode().count('class="tag"') == 16

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from actions.demo import load_action_demo
 from chapters.models import Role
 from chapters.services import membership_add
 from coalitions.demo import load_coalition_demo
@@ -229,6 +230,7 @@ class Command(BaseCommand):
         demo_meetings_create(event=event, chapters=chapters, by=staff)
         demo_asks_create(event=event, by=staff)
         load_coalition_demo(chapters["Minnesota/Dakotas"])
+        load_action_demo(event=event, chapter=chapters["Minnesota/Dakotas"], staff=staff)
         crowd = demo_participants_create(
             event=event, chapters=chapters, password_hash=self._password_hash
         )
