@@ -13,7 +13,7 @@ from django.db.models import prefetch_related_objects
 
 from actions.models import Campaign
 from lawmakers.models import Chamber, Lawmaker, Level, ZipDistrict
-from members.constituency import Constituency, constituencies_for, district_label
+from members.constituency import Constituency, Home, constituencies_for, district_label
 from talkingpoints.selectors import committee_seats_by_lawmaker, reasons_for
 
 ZIP = re.compile(r"\d{5}(-\d{4})?\Z")
@@ -21,18 +21,6 @@ ZIP = re.compile(r"\d{5}(-\d{4})?\Z")
 
 class LookupProblem(Exception):
     """The home cannot be matched to lawmakers; the message says what to do."""
-
-
-@dataclass
-class Home:
-    """What `constituencies_for` reads from a profile, for someone without one."""
-
-    state: str
-    zip_code: str
-    congressional_district: int | None = None
-    state_upper_district: str = ""
-    state_lower_district: str = ""
-    pk: int = 0
 
 
 @dataclass

@@ -4,8 +4,6 @@ The guest is not an account, so their lawmakers are matched with the members'
 matching (`members.constituency`) on a small stand-in for a profile.
 """
 
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +12,7 @@ from coalitions.models import CoalitionEvent, Guest, Postcard, TemplateKind
 from coalitions.wording import FIELDS
 from common.merge import MergeError, MergeFields
 from lawmakers.models import Chamber, Lawmaker, Level
-from members.constituency import constituencies_for, district_label
+from members.constituency import Home, constituencies_for, district_label
 
 SENATE_ZIP = "20510"
 HOUSE_ZIP = "20515"
@@ -33,18 +31,6 @@ class DistrictChoiceNeeded(PostcardError):
         super().__init__(
             f"Your ZIP code lies in more than one congressional district ({labels}): choose yours."
         )
-
-
-@dataclass
-class Home:
-    """What `constituencies_for` reads from a profile, for someone without one."""
-
-    state: str
-    zip_code: str
-    congressional_district: int | None = None
-    state_upper_district: str = ""
-    state_lower_district: str = ""
-    pk: int = 0
 
 
 def own_members_of_congress(

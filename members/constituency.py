@@ -20,6 +20,20 @@ from members.models import Profile
 
 
 @dataclass
+class Home:
+    """What `constituencies_for` reads from a profile, for someone without one (a guest
+    at a coalition event, a supporter in the action centre): a state and ZIP code, and
+    the districts where they are known."""
+
+    state: str
+    zip_code: str
+    congressional_district: int | None = None
+    state_upper_district: str = ""
+    state_lower_district: str = ""
+    pk: int = 0
+
+
+@dataclass
 class Constituency:
     state: str
     zip5: str
