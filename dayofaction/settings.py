@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coalitions",
     "planner",
     "officerequests",
+    "press",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,12 @@ BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # Notes other apps add to a chapter leader's daily summary (followup cannot import them):
 # functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
 LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
+# The "how to take part" sections of a public page (press): functions (request, page) -> HTML.
+# Find-your-chapter and the action centre's campaign add theirs here.
+PRESS_TAKE_PART_PROVIDERS = [
+    "press.take_part.register_for_the_day",
+    "press.take_part.coalition_rsvp",
+]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()

@@ -1,0 +1,76 @@
+"""Reads the kit's pages share, with their joins right."""
+
+from django.db.models import Q, QuerySet
+
+from chapters.models import ChapterState
+from chapters.selectors import led_chapter_ids
+from members.models import User
+from press.models import (
+    Clipping,
+    MediaAvailability,
+    MediaContact,
+    OutreachEntry,
+    PressRelease,
+    PublicPage,
+    Quote,
+    SocialPost,
+)
+
+PAGE_RELATED = ("event", "chapter", "coalition_event")
+
+
+def pages() -> QuerySet[PublicPage]:
+    return PublicPage.objects.select_related(*PAGE_RELATED)
+
+
+def pages_managed_by(*, user: User) -> QuerySet[PublicPage]:
+    if user.is_staff:
+        return pages()
+    return pages().filter(chapter_id__in=led_chapter_ids(user))
+
+
+def published_pages() -> QuerySet[PublicPage]:
+    return pages().filter(is_published=True)
+
+
+def contacts_managed_by(*, user: User) -> QuerySet[MediaContact]:
+    contacts = MediaContact.objects.select_related("chapter")
+    if user.is_staff:
+        return contacts
+    return contacts.filter(chapter_id__in=led_chapter_ids(user))
+
+
+def press_list_for(*, page: PublicPage) -> QuerySet[MediaContact]:
+    """Who gets the page's releases: everyone for a national day; else the chapter's
+    contacts and the press of its states."""
+    contacts = MediaContact.objects.order_by("pk")
+    if page.chapter_id is None:
+        return contacts
+    states = ChapterState.objects.filter(chapter_id=page.chapter_id).values("state")
+    return contacts.filter(Q(chapter_id=page.chapter_id) | Q(market_state__in=states))
+
+
+def consented_quotes(*, page: PublicPage) -> QuerySet[Quote]:
+    return Quote.objects.filter(page=page, withdrawn_at__isnull=True)
+
+
+def available_speakers(*, page: PublicPage) -> QuerySet[MediaAvailability]:
+    return MediaAvailability.objects.filter(page=page, withdrawn_at__isnull=True).select_related(
+        "user"
+    )
+
+
+def releases_of(*, page: PublicPage) -> QuerySet[PressRelease]:
+    return PressRelease.objects.filter(page=page).select_related("approved_by")
+
+
+def outreach_of(*, page: PublicPage) -> QuerySet[OutreachEntry]:
+    return OutreachEntry.objects.filter(page=page).select_related("contact", "by")
+
+
+def clippings_of(*, page: PublicPage) -> QuerySet[Clipping]:
+    return Clipping.objects.filter(page=page).select_related("contact")
+
+
+def posts_of(*, page: PublicPage) -> QuerySet[SocialPost]:
+    return SocialPost.objects.filter(page=page)
