@@ -19,11 +19,13 @@ from press.pages import day_facts, public_url, share_image_url
 from press.share_image import card_png
 
 CARD_MAX_AGE = 3600
+# As Django's json_script: nothing typed into a page can close the script element.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def public_page(request, slug):
     page = access.page_for_public(request.user, slug)
-    json_ld = json.dumps(public.event_json_ld(page), ensure_ascii=False).replace("</", "<\\/")
+    json_ld = json.dumps(public.event_json_ld(page), ensure_ascii=False).translate(JSON_ESCAPES)
     return render(
         request,
         "press/public_page.html",
