@@ -92,7 +92,10 @@ def card_make(request, meeting_id):
     card = MeetingCard.objects.filter(
         meeting=meeting, user=request.user, withdrawn_at__isnull=True
     ).first()
-    form = CardForm(request.POST or None, initial={"show_name": card.show_name if card else False})
+    form = CardForm(
+        request.POST if request.method == "POST" else None,
+        initial={"show_name": card.show_name if card else False},
+    )
     if request.method == "POST" and form.is_valid():
         card = services.card_make(
             meeting=meeting, user=request.user, show_name=form.cleaned_data["show_name"]
