@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from press import access, cards, services
+from press import access, cards, selectors, services
 from press.forms import AvailabilityForm, CardForm, QuoteForm
 from press.models import MediaAvailability, MeetingCard, Quote
 
@@ -21,6 +21,7 @@ def _contribute_page(request, page, *, quote_form=None, availability_form=None, 
         {
             "page": page,
             "quotes": Quote.objects.filter(page=page, author=request.user),
+            "meetings": selectors.own_meetings(page=page, user=request.user),
             "availability": mine if mine and mine.withdrawn_at is None else None,
             "quote_form": quote_form or QuoteForm(),
             "availability_form": availability_form

@@ -4,6 +4,8 @@ from django.db.models import Q, QuerySet
 
 from chapters.models import ChapterState
 from chapters.selectors import led_chapter_ids
+from meetings.models import Meeting, MeetingStatus
+from meetings.people import going_to
 from members.models import User
 from press.models import (
     Clipping,
@@ -74,3 +76,15 @@ def clippings_of(*, page: PublicPage) -> QuerySet[Clipping]:
 
 def posts_of(*, page: PublicPage) -> QuerySet[SocialPost]:
     return SocialPost.objects.filter(page=page)
+
+
+def own_meetings(*, page: PublicPage, user: User) -> QuerySet[Meeting]:
+    """The person's meetings of the page's day, for the cards they may make of them."""
+    if page.event_id is None:
+        return Meeting.objects.none()
+    return (
+        Meeting.objects.filter(going_to(user), event_id=page.event_id)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("lawmaker")
+        .order_by("starts_at")
+    )

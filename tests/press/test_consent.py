@@ -109,3 +109,15 @@ def test_a_withdrawn_card_is_gone(client, delegate, meeting):
 def test_only_people_going_to_a_meeting_make_its_card(client, member, meeting):
     client.force_login(member)
     assert client.get(reverse("press:card_make", args=[meeting.pk])).status_code == 403
+
+
+def test_contribute_page_lists_only_the_persons_own_meetings(
+    client, delegate, member, chapter_page, meeting, other_meeting
+):
+    client.force_login(delegate)
+    html = client.get(reverse("press:contribute", args=[chapter_page.slug])).content.decode()
+    assert reverse("press:card_make", args=[meeting.pk]) in html
+    assert reverse("press:card_make", args=[other_meeting.pk]) not in html
+    client.force_login(member)
+    html = client.get(reverse("press:contribute", args=[chapter_page.slug])).content.decode()
+    assert reverse("press:card_make", args=[meeting.pk]) not in html
