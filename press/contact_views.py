@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from chapters.access import leads_any_chapter
 from chapters.selectors import chapters_led_by
-from press import contacts, selectors
+from press import access, contacts, selectors
 from press.forms import ContactForm, ContactImportForm
 
 LIST_REASON = "The press list is for chapter leaders and national staff."
@@ -26,11 +26,17 @@ def _chapter_for_new_contacts(request):
 
 
 def _page(request, *, contact_form=None, import_form=None, problems=(), status=200):
+    language = request.GET.get("language", "").strip()
+    ethnic = request.GET.get("ethnic") == "1"
     return render(
         request,
         "press/contacts.html",
         {
-            "contacts": selectors.contacts_managed_by(user=request.user),
+            "contacts": selectors.contacts_managed_by(user=request.user).filter(
+                *selectors.contact_filters(language=language, ethnic_only=ethnic)
+            ),
+            "language": language,
+            "ethnic": ethnic,
             "chapters": chapters_led_by(user=request.user).order_by("name"),
             "contact_form": contact_form or ContactForm(),
             "import_form": import_form or ContactImportForm(),
@@ -82,3 +88,16 @@ def contact_import(request):
         return _page(request, import_form=form, problems=error.problems, status=400)
     messages.success(request, f"{count} contact{'s' if count != 1 else ''} imported.")
     return redirect("press:contacts")
+
+
+@login_required
+def contact_detail(request, contact_id):
+    contact = access.contact_for_manager(request.user, contact_id)
+    return render(
+        request,
+        "press/contact_detail.html",
+        {
+            "contact": contact,
+            "outreach": selectors.outreach_with(contact=contact, user=request.user),
+        },
+    )

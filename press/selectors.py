@@ -88,3 +88,19 @@ def own_meetings(*, page: PublicPage, user: User) -> QuerySet[Meeting]:
         .select_related("lawmaker")
         .order_by("starts_at")
     )
+
+
+def contact_filters(*, language: str = "", ethnic_only: bool = False) -> list[Q]:
+    filters = []
+    if language:
+        filters.append(Q(language__iexact=language))
+    if ethnic_only:
+        filters.append(Q(is_ethnic_media=True))
+    return filters
+
+
+def outreach_with(*, contact: MediaContact, user: User) -> QuerySet[OutreachEntry]:
+    """The contact's outreach across the pages this person manages."""
+    return OutreachEntry.objects.filter(
+        contact=contact, page__in=pages_managed_by(user=user).values("pk")
+    ).select_related("page", "by")

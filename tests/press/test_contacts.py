@@ -101,3 +101,27 @@ def test_signed_in_press_join_the_list_only_when_ticked(leader, chapter):
     assert "press sign-in" in added.consent_note
     assert not MediaContact.objects.filter(email=declined.email).exists()
     assert [g.pk for g in signed_in_press(event=coalition)] == [declined.pk]
+
+
+def test_contact_page_shows_its_outreach_to_those_who_manage_it(
+    client, leader, other_leader, chapter_page, press_contacts
+):
+    from press.services import outreach_log
+
+    rosa = press_contacts[0]
+    outreach_log(page=chapter_page, contact=rosa, kind="interview", note="Live at 6", by=leader)
+    client.force_login(leader)
+    html = client.get(reverse("press:contact", args=[rosa.pk])).content.decode()
+    assert "Live at 6" in html and "Interview" in html
+    client.force_login(other_leader)
+    assert client.get(reverse("press:contact", args=[rosa.pk])).status_code == 403
+    tom = press_contacts[1]  # national: staff's
+    assert client.get(reverse("press:contact", args=[tom.pk])).status_code == 403
+
+
+def test_press_list_filters_spanish_and_ethnic_media(client, staff, press_contacts):
+    client.force_login(staff)
+    html = client.get(reverse("press:contacts"), {"language": "spanish"}).content.decode()
+    assert "Rosa" in html and "Tom Berg" not in html
+    html = client.get(reverse("press:contacts"), {"ethnic": "1"}).content.decode()
+    assert "Rosa" in html and "Tom Berg" not in html
