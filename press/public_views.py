@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from coalitions.guests import GuestData, GuestError, guest_add, guest_respond
 from coalitions.models import GuestKind
-from press import access, cards, public, selectors, social
+from press import access, cards, public, releases, selectors, social
 from press.forms import RsvpForm
 from press.models import MeetingCard
 from press.pages import day_facts, public_url, share_image_url
@@ -38,6 +38,7 @@ def public_page(request, slug):
             "image_url": share_image_url(page),
             "take_part": public.take_part_sections(request, page),
             "clippings": selectors.clippings_of(page=page)[:10],
+            "releases": selectors.public_releases(page=page),
             "may_manage": request.user.is_authenticated and access.may_manage(request.user, page),
             "may_contribute": access.may_contribute(request.user, page),
         },
@@ -124,3 +125,16 @@ def card_page(request, code):
 
 def card_image(request, code):
     return _png(request, cards.card_text(_card(code)))
+
+
+def public_release(request, slug, release_id):
+    """A release in the page's newsroom, once approved and past its embargo."""
+    page = access.page_for_public(request.user, slug)
+    release = get_object_or_404(selectors.public_releases(page=page), pk=release_id)
+    release.page = page
+    title, body = releases.release_text(release)
+    return render(
+        request,
+        "press/release_public.html",
+        {"page": page, "release": release, "title": title, "body": body},
+    )

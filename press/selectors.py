@@ -1,6 +1,7 @@
 """Reads the kit's pages share, with their joins right."""
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from chapters.models import ChapterState
 from chapters.selectors import led_chapter_ids
@@ -15,6 +16,7 @@ from press.models import (
     PressRelease,
     PublicPage,
     Quote,
+    ReleaseStatus,
     SocialPost,
 )
 
@@ -64,6 +66,13 @@ def available_speakers(*, page: PublicPage) -> QuerySet[MediaAvailability]:
 
 def releases_of(*, page: PublicPage) -> QuerySet[PressRelease]:
     return PressRelease.objects.filter(page=page).select_related("approved_by")
+
+
+def public_releases(*, page: PublicPage) -> QuerySet[PressRelease]:
+    """Approved releases whose embargo has lifted: the page's newsroom."""
+    return PressRelease.objects.filter(
+        page=page, status=ReleaseStatus.APPROVED, embargo_until__lte=timezone.now()
+    ).order_by("-embargo_until")
 
 
 def outreach_of(*, page: PublicPage) -> QuerySet[OutreachEntry]:

@@ -33,6 +33,11 @@ urlpatterns = [
     path("e/<slug:slug>/", public_views.public_page, name="public"),
     path("e/<slug:slug>/calendar.ics", public_views.calendar_file, name="calendar"),
     path("e/<slug:slug>/share.png", public_views.share_image, name="share_image"),
+    path(
+        "e/<slug:slug>/releases/<int:release_id>/",
+        public_views.public_release,
+        name="public_release",
+    ),
     path("e/<slug:slug>/rsvp/", public_views.rsvp, name="rsvp"),
     path("e/<slug:slug>/contribute/", member_views.contribute, name="contribute"),
     path("e/<slug:slug>/quote/", member_views.quote_give, name="quote_give"),

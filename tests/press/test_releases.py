@@ -4,6 +4,7 @@ approval, each contact once through the outbox, and quotes only with standing co
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from events.models import Registration
@@ -212,3 +213,20 @@ def test_before_release_default_embargo_is_now(chapter_page, leader, event):
     title, body = releases.release_text(release)
     assert event.name in title
     assert at(event, 8).strftime("%B") in body
+
+
+def test_newsroom_shows_a_release_only_after_approval_and_embargo(
+    client, staff, leader, chapter_page, day
+):
+    release = releases.release_create(page=chapter_page, kind=ReleaseKind.AFTER, by=leader)
+    url = reverse("press:public_release", args=[chapter_page.slug, release.pk])
+    assert client.get(url).status_code == 404  # a draft
+    releases.release_approve(release=release, by=staff)
+    release.refresh_from_db()
+    page_url = reverse("press:public", args=[chapter_page.slug])
+    with time_machine.travel(release.embargo_until - datetime.timedelta(minutes=1)):
+        assert client.get(url).status_code == 404
+        assert url not in client.get(page_url).content.decode()
+    with time_machine.travel(release.embargo_until + datetime.timedelta(minutes=1)):
+        assert url in client.get(page_url).content.decode()
+        assert "met 1 offices" in client.get(url).content.decode()
