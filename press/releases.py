@@ -11,6 +11,7 @@ not yet sent.
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.utils import timezone
 from common.merge import MergeError, MergeFields
 from meetings.models import Meeting, MeetingStatus
 from members.models import User
-from outbox.services import email_queue
+from outbox.services import emails_queue_many
 from press import selectors
 from press.figures import day_figures
 from press.models import (
@@ -229,18 +230,25 @@ def release_approve(*, release: PressRelease, by: User) -> int:
 def _queue_to_press(release: PressRelease, by: User) -> int:
     contacts = list(selectors.press_list_for(page=release.page))
     now = timezone.now()
-    for contact in contacts:
-        email_queue(
-            to=contact.email,
-            kind=EMAIL_KIND,
-            key=f"press-release:{release.pk}:{contact.email.lower()}",
-            template_prefix="press/email/release",
-            context={"release_id": release.pk, "name": contact.name},
-            send_after=release.embargo_until,
-            essential=False,
-            topic=f"press-release:{release.pk}",
-            about=release,
-        )
+    about = ContentType.objects.get_for_model(PressRelease)
+    emails_queue_many(
+        emails=[
+            {
+                "to": contact.email,
+                "kind": EMAIL_KIND,
+                # The key makes each contact get the release once, whatever happens twice.
+                "key": f"press-release:{release.pk}:{contact.email.lower()}",
+                "template_prefix": "press/email/release",
+                "context": {"release_id": release.pk, "name": contact.name},
+                "send_after": release.embargo_until,
+                "essential": False,
+                "topic": f"press-release:{release.pk}",
+                "content_type": about,
+                "object_id": release.pk,
+            }
+            for contact in contacts
+        ]
+    )
     OutreachEntry.objects.bulk_create(
         [
             OutreachEntry(
