@@ -90,7 +90,7 @@ def release_for_staff(user: User, release_id: int) -> PressRelease:
 
 def contact_for_manager(user: User, contact_id: int) -> MediaContact:
     contact = get_object_or_404(MediaContact.objects.select_related("chapter"), pk=contact_id)
-    if user.is_staff or (contact.chapter_id and is_leader_of(user, contact.chapter)):
+    if selectors.contacts_managed_by(user=user).filter(pk=contact.pk).exists():
         return contact
     raise PermissionDenied("Only the chapter's leaders and national staff see its press list.")
 

@@ -38,10 +38,14 @@ def published_pages() -> QuerySet[PublicPage]:
 
 
 def contacts_managed_by(*, user: User) -> QuerySet[MediaContact]:
+    """Staff: every contact. A leader: their chapters' contacts and the press of their
+    chapters' states, the same people their pages' releases go to."""
     contacts = MediaContact.objects.select_related("chapter")
     if user.is_staff:
         return contacts
-    return contacts.filter(chapter_id__in=led_chapter_ids(user))
+    led = led_chapter_ids(user)
+    states = ChapterState.objects.filter(chapter_id__in=led).values("state")
+    return contacts.filter(Q(chapter_id__in=led) | Q(market_state__in=states))
 
 
 def press_list_for(*, page: PublicPage) -> QuerySet[MediaContact]:

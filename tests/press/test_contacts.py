@@ -78,12 +78,15 @@ def test_a_contact_added_by_hand_twice_is_refused_with_the_form_kept(client, sta
     assert MediaContact.objects.count() == 1
 
 
-def test_leaders_see_only_their_chapters_contacts(client, leader, other_leader, press_contacts):
-    client.force_login(other_leader)
+def test_leaders_see_their_chapters_contacts_and_their_states_press(
+    client, leader, other_leader, press_contacts
+):
+    client.force_login(other_leader)  # Tennessee
     html = client.get(reverse("press:contacts")).content.decode()
-    assert "Rosa" not in html and "Tom Berg" not in html
-    client.force_login(leader)
-    assert "Rosa" in client.get(reverse("press:contacts")).content.decode()
+    assert "Rosa" not in html and "Tom Berg" not in html and "Ann Lee" in html
+    client.force_login(leader)  # Minnesota/Dakotas
+    html = client.get(reverse("press:contacts")).content.decode()
+    assert "Rosa" in html and "Tom Berg" in html and "Ann Lee" not in html
 
 
 def test_signed_in_press_join_the_list_only_when_ticked(leader, chapter):
@@ -115,8 +118,10 @@ def test_contact_page_shows_its_outreach_to_those_who_manage_it(
     assert "Live at 6" in html and "Interview" in html
     client.force_login(other_leader)
     assert client.get(reverse("press:contact", args=[rosa.pk])).status_code == 403
-    tom = press_contacts[1]  # national: staff's
-    assert client.get(reverse("press:contact", args=[tom.pk])).status_code == 403
+    client.force_login(leader)
+    tom, ann = press_contacts[1], press_contacts[2]  # Minnesota's press; Tennessee's
+    assert client.get(reverse("press:contact", args=[tom.pk])).status_code == 200
+    assert client.get(reverse("press:contact", args=[ann.pk])).status_code == 403
 
 
 def test_press_list_filters_spanish_and_ethnic_media(client, staff, press_contacts):
