@@ -39,6 +39,7 @@ def public_page(request, slug):
             "take_part": public.take_part_sections(request, page),
             "clippings": selectors.clippings_of(page=page)[:10],
             "releases": selectors.public_releases(page=page),
+            "share_links": social.visitor_share_links(page, public_url(page)),
             "may_manage": request.user.is_authenticated and access.may_manage(request.user, page),
             "may_contribute": access.may_contribute(request.user, page),
         },

@@ -183,3 +183,14 @@ def post_clicked(*, code: str) -> SocialPost | None:
     if post is not None:
         SocialPost.objects.filter(pk=post.pk).update(clicks=F("clicks") + 1)
     return post
+
+
+def visitor_share_links(page: PublicPage, url: str) -> list[tuple[str, str]]:
+    """(network, share address) for a visitor sharing the public page itself."""
+    hashtag = f" #{page.hashtag}" if page.hashtag else ""
+    text = f"{page.headline}{hashtag} {url}"
+    return [
+        (label, share_url(platform, text, url))
+        for platform, label in Platform.choices
+        if platform != Platform.INSTAGRAM
+    ]

@@ -66,3 +66,9 @@ def test_short_link_counts_clicks_and_goes_to_the_page(client, national_page):
     post.refresh_from_db()
     assert post.clicks == 2
     assert client.get(reverse("press:short_link", args=["nope"])).status_code == 404
+
+
+def test_visitors_get_share_links_for_the_page(client, national_page):
+    html = client.get(reverse("press:public", args=[national_page.slug])).content.decode()
+    assert "https://bsky.app/intent/compose?text=" in html
+    assert "https://www.facebook.com/sharer/sharer.php?u=" in html
