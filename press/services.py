@@ -78,6 +78,10 @@ def page_update(*, page: PublicPage, **values) -> PublicPage:
 
 
 def page_publish(*, page: PublicPage, published: bool) -> PublicPage:
+    if published and page.event_id is not None and not page.event.is_published:
+        raise PressError(
+            f"{page.event.name} is still a draft: publish the Day of Action before its page."
+        )
     page.is_published = published
     if published and page.published_at is None:
         page.published_at = timezone.now()

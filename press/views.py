@@ -136,7 +136,11 @@ def page_edit(request, page_id):
 def page_publish(request, page_id):
     page = access.page_for_manager(request.user, page_id)
     published = request.POST.get("published") == "1"
-    services.page_publish(page=page, published=published)
+    try:
+        services.page_publish(page=page, published=published)
+    except services.PressError as error:
+        messages.error(request, str(error))
+        return redirect("press:page", page_id=page.pk)
     messages.success(
         request, "The page is public." if published else "The page is hidden from the public."
     )

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from press.models import PressRelease, ReleaseKind, SocialPost
+from press.models import MediaContact, PressRelease, ReleaseKind, SocialPost
 from tests.permissions import LOGIN, assert_status, matrix
 
 # The chapter page belongs to `leader`'s chapter; the national page is staff's.
@@ -23,6 +23,8 @@ PAGES = {
     "calendar": (200, 200, 200, 200, 200),
     "contribute": (LOGIN, 200, 200, 403, 200),
     "card_make": (LOGIN, 403, 403, 403, 403),
+    "chapter_contact": (LOGIN, 403, 200, 403, 200),
+    "contacts_import": (LOGIN, 403, 302, 302, 302),
 }
 CHANGES = {
     "chapter_publish": (LOGIN, 403, 302, 403, 302),
@@ -31,6 +33,10 @@ CHANGES = {
     "chapter_posts": (LOGIN, 403, 302, 403, 302),
     "chapter_release_start": (LOGIN, 403, 302, 403, 302),
     "chapter_outreach": (LOGIN, 403, 400, 403, 400),
+    "chapter_clipping": (LOGIN, 403, 400, 403, 400),
+    "chapter_page_edit": (LOGIN, 403, 200, 403, 200),
+    "quote_give": (LOGIN, 400, 400, 403, 400),
+    "available": (LOGIN, 400, 400, 403, 400),
 }
 
 
@@ -46,7 +52,10 @@ def draft_page(event, other_chapter, staff, chapter_page):
 
 
 @pytest.fixture
-def urls(national_page, chapter_page, draft_page, meeting):
+def urls(national_page, chapter_page, draft_page, meeting, chapter):
+    contact = MediaContact.objects.create(
+        name="Rosa", email="rosa@news.example", outlet="Telemundo", chapter=chapter
+    )
     chapter_release = PressRelease.objects.create(
         page=chapter_page,
         kind=ReleaseKind.BEFORE,
@@ -84,6 +93,11 @@ def urls(national_page, chapter_page, draft_page, meeting):
             "press:release_start", args=[chapter_page.pk, ReleaseKind.BEFORE]
         ),
         "chapter_outreach": reverse("press:outreach_add", args=[chapter_page.pk]),
+        "chapter_clipping": reverse("press:clipping_add", args=[chapter_page.pk]),
+        "chapter_contact": reverse("press:contact", args=[contact.pk]),
+        "contacts_import": reverse("press:contacts_import"),
+        "quote_give": reverse("press:quote_give", args=[chapter_page.slug]),
+        "available": reverse("press:available", args=[chapter_page.slug]),
     }
 
 

@@ -148,3 +148,18 @@ def test_rsvp_with_a_bad_address_says_so_and_keeps_the_name(client, chapter, lea
 
 def test_creating_a_page_twice_returns_the_first(event, staff):
     assert page_create(by=staff, event=event) == page_create(by=staff, event=event)
+
+
+def test_a_draft_day_of_action_cannot_have_a_public_page(client, leader, chapter):
+    from events.models import EventStatus
+    from tests.factories import EventFactory
+
+    draft = EventFactory(status=EventStatus.DRAFT)
+    page = page_create(by=leader, event=draft, chapter=chapter)
+    client.force_login(leader)
+    response = client.post(
+        reverse("press:page_publish", args=[page.pk]), {"published": "1"}, follow=True
+    )
+    assert "is still a draft" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.is_published
