@@ -230,3 +230,20 @@ def test_newsroom_shows_a_release_only_after_approval_and_embargo(
     with time_machine.travel(release.embargo_until + datetime.timedelta(minutes=1)):
         assert url in client.get(page_url).content.decode()
         assert "met 1 offices" in client.get(url).content.decode()
+
+
+def test_the_release_email_renders_as_it_goes_with_a_way_to_stop(
+    staff, leader, chapter_page, press_contacts, day
+):
+    from outbox.sending import message_for
+
+    release = releases.release_create(page=chapter_page, kind=ReleaseKind.AFTER, by=leader)
+    releases.release_approve(release=release, by=staff)
+    email = Email.objects.get(to="rosa@telemundo.example")
+    assert not email.essential  # an address that opted out gets none
+    message = message_for(email)
+    title, body = releases.release_text(release)
+    assert message.subject == title
+    assert body.splitlines()[0] in message.body
+    assert "Stop these emails:" in message.body
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http")
