@@ -163,3 +163,29 @@ def test_a_draft_day_of_action_cannot_have_a_public_page(client, leader, chapter
     assert "is still a draft" in response.content.decode()
     page.refresh_from_db()
     assert not page.is_published
+
+
+def test_coalition_event_page_places_the_event_at_its_venue(client, chapter, leader):
+    coalition = CoalitionEventFactory(chapter=chapter, name="Forum on fair courts")
+    page = page_create(by=leader, coalition_event=coalition)
+    PublicPage.objects.filter(pk=page.pk).update(is_published=True)
+    html = client.get(reverse("press:public", args=[page.slug])).content.decode()
+    data = json_ld_of(html)
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Central Library, Pohlad Hall",
+        "address": "300 Nicollet Mall, Minneapolis, MN 55401",
+    }
+    assert datetime.datetime.fromisoformat(data["startDate"]) == coalition.starts_at
+    assert client.get(reverse("press:share_image", args=[page.slug])).status_code == 200
+
+
+def test_a_state_day_meets_at_its_capitol(client, staff):
+    from events.models import Level
+    from tests.factories import EventFactory
+
+    state_day = EventFactory(level=Level.STATE, state="MN", name="Minnesota Lobby Day")
+    page = page_create(by=staff, event=state_day)
+    PublicPage.objects.filter(pk=page.pk).update(is_published=True)
+    html = client.get(reverse("press:public", args=[page.slug])).content.decode()
+    assert json_ld_of(html)["location"]["name"] == "Minnesota State Capitol"
