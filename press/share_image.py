@@ -1,16 +1,24 @@
 """The 1200 by 630 share card of a page (Open Graph, X, Bluesky …), drawn on our server.
 
-Pillow draws it with its embedded scalable font. A title is wrapped to the
-card's width and its size stepped down until it fits its box; what still does
-not fit ends in an ellipsis, so a 300-character name never runs off the card.
+Pillow draws it with DejaVu Sans (`PRESS_CARD_FONT_DIR`: Debian's fonts-dejavu-core,
+which the PDFs need too), whose letters cover Spanish, Vietnamese, Haitian Creole and
+Cyrillic names; without it, with Pillow's embedded font (Latin letters only).
+
+A title is wrapped to the card's width and its size stepped down until it fits
+its box; what still does not fit ends in an ellipsis, so a 300-character name
+never runs off the card.
 Cards are cached under a fingerprint of what they show: change the event's name,
 date or theme and the next request draws a new one.
 """
 
 import hashlib
 import io
+import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
 
@@ -21,7 +29,12 @@ BACKGROUND = (23, 55, 120)
 INK = (255, 255, 255)
 ACCENT = (255, 196, 61)
 CACHE_SECONDS = 7 * 24 * 3600
-VERSION = "1"  # bump when the drawing changes, so every cached card is drawn again
+VERSION = "2"
+MIN_TITLE_SIZE = 32
+REGULAR_FONT, BOLD_FONT = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+)  # bump when the drawing changes, so every cached card is drawn again
 
 
 @dataclass(frozen=True)
@@ -32,12 +45,16 @@ class CardText:
     footer: str  # the hashtag, the organiser
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+@lru_cache(maxsize=64)
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    path = Path(settings.PRESS_CARD_FONT_DIR) / (BOLD_FONT if bold else REGULAR_FONT)
+    if path.is_file():
+        return ImageFont.truetype(str(path), size=size)
     return ImageFont.load_default(size=size)
 
 
 def _width(font, text: str) -> int:
-    return int(font.getlength(text))
+    return math.ceil(font.getlength(text))
 
 
 def wrap(text: str, font, width: int) -> list[str]:
@@ -78,14 +95,14 @@ def _clip(lines: list[str], font, width: int, most: int) -> list[str]:
 
 
 def fit_title(title: str, *, width: int = TEXT_WIDTH, height: int = 250) -> tuple[int, list[str]]:
-    """The largest size (72 down to 36) whose wrapped lines fit the box, and those lines."""
-    for size in range(72, 35, -4):
-        font = _font(size)
+    """The largest size (72 down to 32) whose wrapped lines fit the box, and those lines."""
+    for size in range(72, MIN_TITLE_SIZE - 1, -2):
+        font = _font(size, bold=True)
         lines = wrap(title, font, width)
         if len(lines) * int(size * 1.15) <= height:
             return size, lines
-    size = 36
-    font = _font(size)
+    size = MIN_TITLE_SIZE
+    font = _font(size, bold=True)
     return size, _clip(wrap(title, font, width), font, width, height // int(size * 1.15))
 
 
@@ -104,7 +121,7 @@ def draw(text: CardText) -> bytes:
     )
     y += 48
     size, lines = fit_title(text.title)
-    title_font = _font(size)
+    title_font = _font(size, bold=True)
     for line in lines:
         pen.text((MARGIN, y), line, font=title_font, fill=INK)
         y += int(size * 1.15)
@@ -128,7 +145,14 @@ def draw(text: CardText) -> bytes:
 
 
 def fingerprint(text: CardText) -> str:
-    parts = (VERSION, text.kicker, text.title, *text.lines, text.footer)
+    parts = (
+        VERSION,
+        str(settings.PRESS_CARD_FONT_DIR),
+        text.kicker,
+        text.title,
+        *text.lines,
+        text.footer,
+    )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 

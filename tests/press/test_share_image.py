@@ -40,17 +40,17 @@ def test_a_300_character_name_is_wrapped_and_never_overflows():
     assert left >= MARGIN - 2 and right <= WIDTH - MARGIN + 2
     assert top >= MARGIN - 2 and bottom <= HEIGHT - MARGIN + 2
     size, lines = fit_title(LONG_NAME)
-    assert size == 36
+    assert size >= share_image.MIN_TITLE_SIZE
     assert " ".join(lines) == " ".join(LONG_NAME.split())  # all of it, on several lines
-    font = share_image._font(size)
+    font = share_image._font(size, bold=True)
     assert all(font.getlength(line) <= WIDTH - 2 * MARGIN for line in lines)
 
 
 def test_a_title_too_long_for_the_card_ends_in_an_ellipsis():
     size, lines = fit_title(LONG_NAME * 3)
-    assert size == 36
+    assert size == share_image.MIN_TITLE_SIZE
     assert lines[-1].endswith("…")
-    font = share_image._font(size)
+    font = share_image._font(size, bold=True)
     assert all(font.getlength(line) <= WIDTH - 2 * MARGIN for line in lines)
 
 
@@ -93,3 +93,10 @@ def test_card_text_says_the_day_and_organiser(chapter_page, event):
 def test_drawing_is_deterministic(kicker):
     text = CardText(kicker, "Title", ("line",), "foot")
     assert draw(text) == draw(text)
+
+
+def test_the_cards_font_has_the_letters_of_spanish_and_vietnamese_names():
+    font = share_image._font(40, bold=True)
+    missing = font.getmask("\ue000").getbbox()  # a private-use character: the "no glyph" box
+    for letter in "íñéüçđươ—…":
+        assert font.getmask(letter).getbbox() != missing, letter
