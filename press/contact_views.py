@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from chapters.access import leads_any_chapter
 from chapters.selectors import chapters_led_by
@@ -101,3 +102,12 @@ def contact_detail(request, contact_id):
             "outreach": selectors.outreach_with(contact=contact, user=request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def contact_remove(request, contact_id):
+    contact = access.contact_for_manager(request.user, contact_id)
+    contacts.contact_remove(contact=contact)
+    messages.success(request, f"{contact.name} is off the press list, with their outreach log.")
+    return redirect("press:contacts")

@@ -17,7 +17,10 @@ from chapters.models import Chapter
 from coalitions.models import CoalitionEvent, Guest, GuestKind
 from common.csv_rows import CsvImportError, read_csv_rows
 from members.models import User
+from outbox.models import Email, EmailState
+from outbox.services import emails_cancel
 from press.models import ContactSource, MediaContact
+from press.releases import EMAIL_KIND
 
 REQUIRED_COLUMNS = ("name", "email", "outlet")
 OPTIONAL_COLUMNS = ("beat", "state", "language", "ethnic_media")
@@ -124,6 +127,17 @@ def contact_add(*, data: ContactData, chapter: Chapter | None, by: User, **extra
         return MediaContact.objects.create(
             **{**data.__dict__, "email": email}, chapter=chapter, added_by=by, **extra
         )
+
+
+def contact_remove(*, contact: MediaContact) -> None:
+    """Off the list at the person's wish: the contact and its outreach go; releases already
+    queued to the address are not sent (the outbox's opt-out does the same from a link)."""
+    waiting = Email.objects.filter(
+        to__iexact=contact.email, kind=EMAIL_KIND, state=EmailState.QUEUED
+    ).values_list("key", flat=True)
+    with transaction.atomic():
+        emails_cancel(keys=list(waiting), reason="Removed from the press list.")
+        contact.delete()
 
 
 def signed_in_press(*, event: CoalitionEvent) -> list[Guest]:

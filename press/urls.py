@@ -29,6 +29,7 @@ urlpatterns = [
     path("releases/<int:release_id>/release.pdf", release_views.release_pdf, name="release_pdf"),
     path("contacts/", contact_views.contact_list, name="contacts"),
     path("contacts/<int:contact_id>/", contact_views.contact_detail, name="contact"),
+    path("contacts/<int:contact_id>/remove/", contact_views.contact_remove, name="contact_remove"),
     path("contacts/import/", contact_views.contact_import, name="contacts_import"),
     path("e/<slug:slug>/", public_views.public_page, name="public"),
     path("e/<slug:slug>/calendar.ics", public_views.calendar_file, name="calendar"),

@@ -130,3 +130,23 @@ def test_press_list_filters_spanish_and_ethnic_media(client, staff, press_contac
     assert "Rosa" in html and "Tom Berg" not in html
     html = client.get(reverse("press:contacts"), {"ethnic": "1"}).content.decode()
     assert "Rosa" in html and "Tom Berg" not in html
+
+
+def test_removing_a_contact_cancels_releases_waiting_for_them(
+    client, staff, leader, other_leader, chapter_page, press_contacts
+):
+    from outbox.models import Email
+    from press import releases
+
+    release = releases.release_create(page=chapter_page, kind="before", by=leader)
+    release.embargo_until = release.embargo_until + timezone.timedelta(days=1)
+    release.save()
+    releases.release_approve(release=release, by=staff)
+    rosa = press_contacts[0]
+    client.force_login(other_leader)
+    assert client.post(reverse("press:contact_remove", args=[rosa.pk])).status_code == 403
+    client.force_login(leader)
+    assert client.post(reverse("press:contact_remove", args=[rosa.pk])).status_code == 302
+    assert not MediaContact.objects.filter(pk=rosa.pk).exists()
+    assert Email.objects.get(to=rosa.email).state == "cancelled"
+    assert Email.objects.get(to=press_contacts[1].email).state == "queued"
