@@ -73,11 +73,15 @@ DEFAULT_TEXTS = {
     ReleaseKind.AFTER: (
         "{{ participants }} immigration lawyers met {{ offices_met }} offices: {{ event_name }}",
         "FOR RELEASE AFTER THE EMBARGO\n\n"
-        "On {{ date }}, {{ participants }} immigration lawyers from {{ chapters }} "
-        "chapters met {{ offices_met }} offices from {{ states }} states "
-        "({{ senate_offices_met }} Senate, {{ house_offices_met }} House; "
-        "{{ democrat_offices_met }} Democratic, {{ republican_offices_met }} Republican, "
-        "{{ other_offices_met }} other).\n\n"
+        "On {{ date }}, immigration lawyers met their lawmakers' offices at {{ place }} "
+        "for {{ event_name }}.\n\n"
+        "The day in figures:\n"
+        "- Participants: {{ participants }}\n"
+        "- Chapters whose delegations met offices: {{ chapters }}\n"
+        "- States whose offices were met: {{ states }}\n"
+        "- Offices met: {{ offices_met }} ({{ senate_offices_met }} Senate, "
+        "{{ house_offices_met }} House; {{ democrat_offices_met }} Democratic, "
+        "{{ republican_offices_met }} Republican, {{ other_offices_met }} other)\n\n"
         "What offices said:\n{{ asks_summary }}\n\n"
         "{{ quotes }}\n\n"
         "More: {{ page_link }} {{ hashtag }}",

@@ -109,7 +109,7 @@ def test_leader_publishes_page_drafts_after_release_staff_approve_press_get_it_o
     page.get_by_role("button", name=re.compile("Draft a release: after the day")).click()
     expect(page.get_by_role("heading", name=re.compile("Press release"))).to_be_visible()
     reads = page.locator(".press-release-body")
-    expect(reads).to_contain_text("met 2 offices from 1 states")
+    expect(reads).to_contain_text("Offices met: 2 (2 Senate, 0 House")
     expect(reads).to_contain_text("Cut the visa backlogs: 1 supports, 1 undecided.")
     embargo = _embargo_ahead(event)
     page.get_by_label("Embargo until").fill(embargo.strftime("%Y-%m-%dT%H:%M"))
@@ -135,7 +135,7 @@ def test_leader_publishes_page_drafts_after_release_staff_approve_press_get_it_o
     assert emails_dispatch_due() == 2  # what the beat does every minute
     for address in PRESS:
         release = smtp_sink.wait_for(to=address, subject_contains="immigration lawyers met")
-        assert "met 2 offices" in text_of(release)
+        assert "Offices met: 2" in text_of(release)
         assert "Lena" not in text_of(release)
     time.sleep(1)
     assert emails_dispatch_due() == 0
