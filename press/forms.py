@@ -158,7 +158,7 @@ class RsvpForm(SafeForm):
 class DayPageForm(SafeForm):
     event = forms.ModelChoiceField(queryset=None, label="Day of Action")
     chapter = forms.ModelChoiceField(
-        queryset=None, required=False, empty_label="National (the whole day)"
+        queryset=None, required=False, empty_label="National (the whole day)", label="Chapter"
     )
 
     def __init__(self, *args, events, chapters, national: bool, **kwargs):

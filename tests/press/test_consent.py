@@ -121,3 +121,15 @@ def test_contribute_page_lists_only_the_persons_own_meetings(
     client.force_login(member)
     html = client.get(reverse("press:contribute", args=[chapter_page.slug])).content.decode()
     assert reverse("press:card_make", args=[meeting.pk]) not in html
+
+
+def test_a_quote_is_never_on_the_public_page(client, delegate, chapter_page):
+    Quote.objects.create(
+        page=chapter_page,
+        author=delegate,
+        text="Our clients cannot wait.",
+        attribution="Amara Okafor",
+        consented_at="2026-01-01T00:00Z",
+    )
+    html = client.get(reverse("press:public", args=[chapter_page.slug])).content.decode()
+    assert "Our clients cannot wait." not in html and "Amara" not in html
