@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from chapters.access import chapter_for_leader, is_leader_of
+from chapters.access import is_leader_of
 from chapters.models import Membership
 from common.access import require_staff
 from events.models import Event, Registration
@@ -22,8 +22,6 @@ from press.models import MediaContact, PressRelease, PublicPage
 PAGE_REASON = "Only the chapter's leaders and national staff manage its public page."
 NATIONAL_REASON = "Only national staff manage a Day of Action's national page."
 APPROVE_REASON = "Only national staff approve press releases."
-
-__all__ = ["chapter_for_leader", "require_staff"]
 
 
 def may_manage(user: User, page: PublicPage) -> bool:
