@@ -133,3 +133,11 @@ def test_a_quote_is_never_on_the_public_page(client, delegate, chapter_page):
     )
     html = client.get(reverse("press:public", args=[chapter_page.slug])).content.decode()
     assert "Our clients cannot wait." not in html and "Amara" not in html
+
+
+def test_the_itinerary_offers_a_share_card_of_each_meeting(client, delegate, meeting, event):
+    meeting.status = "confirmed"
+    meeting.save()
+    client.force_login(delegate)
+    html = client.get(reverse("meetings:itinerary", args=[event.slug])).content.decode()
+    assert reverse("press:card_make", args=[meeting.pk]) in html
