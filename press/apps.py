@@ -7,6 +7,7 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from outbox import composers
-        from press.releases import EMAIL_KIND, compose_release
+        from press.models import RELEASE_EMAIL_KIND
+        from press.releases import compose_release
 
-        composers.register(EMAIL_KIND, compose_release)
+        composers.register(RELEASE_EMAIL_KIND, compose_release)

@@ -100,6 +100,7 @@ def contact_detail(request, contact_id):
         {
             "contact": contact,
             "outreach": selectors.outreach_with(contact=contact, user=request.user),
+            "release_emails": selectors.release_emails_to(contact=contact),
         },
     )
 

@@ -19,8 +19,7 @@ from common.csv_rows import CsvImportError, read_csv_rows
 from members.models import User
 from outbox.models import Email, EmailState
 from outbox.services import emails_cancel
-from press.models import ContactSource, MediaContact
-from press.releases import EMAIL_KIND
+from press.models import RELEASE_EMAIL_KIND, ContactSource, MediaContact
 
 REQUIRED_COLUMNS = ("name", "email", "outlet")
 OPTIONAL_COLUMNS = ("beat", "state", "language", "ethnic_media")
@@ -133,7 +132,7 @@ def contact_remove(*, contact: MediaContact) -> None:
     """Off the list at the person's wish: the contact and its outreach go; releases already
     queued to the address are not sent (the outbox's opt-out does the same from a link)."""
     waiting = Email.objects.filter(
-        to__iexact=contact.email, kind=EMAIL_KIND, state=EmailState.QUEUED
+        to__iexact=contact.email, kind=RELEASE_EMAIL_KIND, state=EmailState.QUEUED
     ).values_list("key", flat=True)
     with transaction.atomic():
         emails_cancel(keys=list(waiting), reason="Removed from the press list.")

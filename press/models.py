@@ -81,6 +81,10 @@ class PublicPage(models.Model):
         return self.coalition_event_id is not None
 
 
+# The outbox kind of a release's emails (its composer is registered under it).
+RELEASE_EMAIL_KIND = "press.release"
+
+
 class ReleaseKind(models.TextChoices):
     BEFORE = "before", "Before the day (announcing it)"
     AFTER = "after", "After the day (what happened)"

@@ -23,6 +23,7 @@ from outbox.services import emails_queue_many
 from press import selectors
 from press.figures import day_figures
 from press.models import (
+    RELEASE_EMAIL_KIND,
     OutreachEntry,
     OutreachKind,
     PressRelease,
@@ -31,8 +32,6 @@ from press.models import (
     ReleaseStatus,
 )
 from press.pages import day_facts, public_url
-
-EMAIL_KIND = "press.release"
 
 DAY_FIELDS = {
     "event_name": "the day's name",
@@ -239,7 +238,7 @@ def _queue_to_press(release: PressRelease, by: User) -> int:
         emails=[
             {
                 "to": contact.email,
-                "kind": EMAIL_KIND,
+                "kind": RELEASE_EMAIL_KIND,
                 # The key makes each contact get the release once, whatever happens twice.
                 "key": f"press-release:{release.pk}:{contact.email.lower()}",
                 "template_prefix": "press/email/release",

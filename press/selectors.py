@@ -8,7 +8,9 @@ from chapters.selectors import led_chapter_ids
 from meetings.models import Meeting, MeetingStatus
 from meetings.people import going_to
 from members.models import User
+from outbox.models import Email
 from press.models import (
+    RELEASE_EMAIL_KIND,
     Clipping,
     MediaAvailability,
     MediaContact,
@@ -117,3 +119,10 @@ def outreach_with(*, contact: MediaContact, user: User) -> QuerySet[OutreachEntr
     return OutreachEntry.objects.filter(
         contact=contact, page__in=pages_managed_by(user=user).values("pk")
     ).select_related("page", "by")
+
+
+def release_emails_to(*, contact: MediaContact) -> QuerySet:
+    """The releases' emails to this contact, with where each stands in the outbox."""
+    return Email.objects.filter(to__iexact=contact.email, kind=RELEASE_EMAIL_KIND).order_by(
+        "-send_after"
+    )

@@ -149,4 +149,7 @@ def test_removing_a_contact_cancels_releases_waiting_for_them(
     assert client.post(reverse("press:contact_remove", args=[rosa.pk])).status_code == 302
     assert not MediaContact.objects.filter(pk=rosa.pk).exists()
     assert Email.objects.get(to=rosa.email).state == "cancelled"
+    tom = press_contacts[1]
+    html = client.get(reverse("press:contact", args=[tom.pk])).content.decode()
+    assert f"Release {release.pk}" in html and "Queued" in html
     assert Email.objects.get(to=press_contacts[1].email).state == "queued"
