@@ -105,7 +105,9 @@ def _dashboard(request, page, *, status=200, **forms):
         "quotes": selectors.consented_quotes(page=page).select_related("author"),
         "posts": posts,
         "outreach_form": forms.get("outreach_form")
-        or OutreachForm(contacts=press_list.order_by("outlet", "name")),
+        or OutreachForm(
+            contacts=press_list.order_by("outlet", "name").only("pk", "name", "outlet")
+        ),
         "clipping_form": forms.get("clipping_form") or ClippingForm(),
         "signed_in_press": contacts.signed_in_press(event=page.coalition_event)
         if page.coalition_event_id
