@@ -131,7 +131,7 @@ class PressRelease(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status=ReleaseStatus.DRAFT)
                 | models.Q(approved_at__isnull=False),
-                name="press_release_approved_is_frozen",
+                name="press_release_approved_has_its_time",
             ),
         ]
 
