@@ -47,12 +47,13 @@ def page_create(
         event, chapter = None, coalition_event.chapter
         existing = PublicPage.objects.filter(coalition_event=coalition_event).first()
         name, summary = coalition_event.name, coalition_event.description
+        partners = "\n".join(host.name for host in coalition_event.hosts.order_by("name"))
     else:
         existing = PublicPage.objects.filter(
             event=event, chapter=chapter, coalition_event__isnull=True
         ).first()
         name = f"{event.name}: {chapter.name}" if chapter else event.name
-        summary = event.theme
+        summary, partners = event.theme, ""
     if existing is not None:
         return existing
     try:
@@ -64,6 +65,7 @@ def page_create(
                 slug=_free_slug(name),
                 headline=name[:300],
                 summary=summary,
+                partners=partners,
                 created_by=by,
             )
     except IntegrityError:

@@ -189,3 +189,14 @@ def test_a_state_day_meets_at_its_capitol(client, staff):
     PublicPage.objects.filter(pk=page.pk).update(is_published=True)
     html = client.get(reverse("press:public", args=[page.slug])).content.decode()
     assert json_ld_of(html)["location"]["name"] == "Minnesota State Capitol"
+
+
+def test_a_coalition_pages_partners_start_as_the_events_co_hosts(chapter, leader):
+    from tests.coalitions.factories import PartnerFactory
+
+    coalition = CoalitionEventFactory(chapter=chapter)
+    coalition.hosts.set(
+        [PartnerFactory(name="Twin Cities Legal Aid"), PartnerFactory(name="Amigos")]
+    )
+    page = page_create(by=leader, coalition_event=coalition)
+    assert page.partners == "Amigos\nTwin Cities Legal Aid"
