@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "planner",
     "officerequests",
     "actions",
+    "press",
 ]
 
 MIDDLEWARE = [
@@ -304,6 +305,18 @@ BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # Notes other apps add to a chapter leader's daily summary (followup cannot import them):
 # functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
 LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
+# The "how to take part" sections of a public page (press): functions (request, page) -> HTML.
+# Find-your-chapter and the action centre's campaign add theirs here.
+# The share cards' fonts (DejaVu Sans: Spanish, Vietnamese, Cyrillic …); Pillow's own
+# Latin-only font when the folder has none.
+PRESS_CARD_FONT_DIR = Path(
+    env.read_str("DAYOFACTION_SHARE_CARD_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
+)
+PRESS_TAKE_PART_PROVIDERS = [
+    "press.take_part.register_for_the_day",
+    "press.take_part.coalition_rsvp",
+    "actions.take_part.open_campaigns",
+]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()

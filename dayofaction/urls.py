@@ -22,6 +22,7 @@ urlpatterns = [
     path("planner/", include("planner.urls")),
     path("office-requests/", include("officerequests.urls")),
     path("actions/", include("actions.urls")),
+    path("press/", include("press.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),

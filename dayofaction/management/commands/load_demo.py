@@ -27,6 +27,7 @@ from dayofaction.demo_plan import demo_plan_create
 from events.models import Event, EventStatus, Level
 from members.models import PolicyIssue, PracticeArea, User
 from members.services import profile_for, user_create
+from press.demo import load_press_demo
 from talkingpoints.demo import demo_asks_create
 
 DEMO_PASSWORD = "lobby-day-demo"
@@ -231,6 +232,7 @@ class Command(BaseCommand):
         demo_asks_create(event=event, by=staff)
         load_coalition_demo(chapters["Minnesota/Dakotas"])
         load_action_demo(event=event, chapter=chapters["Minnesota/Dakotas"], staff=staff)
+        load_press_demo(event=event, chapter=chapters["Minnesota/Dakotas"], staff=staff)
         crowd = demo_participants_create(
             event=event, chapters=chapters, password_hash=self._password_hash
         )
