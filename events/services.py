@@ -31,6 +31,10 @@ EVENT_FIELDS = (
     "gap_same_building_minutes",
     "gap_same_side_minutes",
     "gap_across_sides_minutes",
+    "format",
+    "remote_spacing_minutes",
+    "working_day_starts",
+    "working_day_ends",
 )
 
 
@@ -61,6 +65,11 @@ def _check(event: Event) -> None:
     opens, closes = event.registration_opens_at, event.registration_closes_at
     if opens and closes and closes <= opens:
         raise EventError("Registration must close after it opens.", field="registration_closes_at")
+    if event.working_day_ends <= event.working_day_starts:
+        raise EventError(
+            "The participants' working window must end after it starts.",
+            field="working_day_ends",
+        )
     if event.default_meeting_minutes < 5:
         raise EventError("A meeting lasts at least 5 minutes.", field="default_meeting_minutes")
     taken = Event.objects.filter(slug=event.slug).exclude(pk=event.pk).exists()
@@ -127,6 +136,7 @@ def registration_create(
     attendance: str = Attendance.IN_PERSON,
     arrive_by: datetime.time | None = None,
     leave_at: datetime.time | None = None,
+    joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Register a person for the event while its registration window is open."""
@@ -147,6 +157,7 @@ def registration_create(
                 attendance=attendance,
                 arrive_by=arrive_by,
                 leave_at=leave_at,
+                joins_from_the_hill=joins_from_the_hill,
                 registered_at=now,
             )
     except IntegrityError:  # two clicks at once: the first one won
@@ -164,6 +175,7 @@ def registration_set_availability(
     user: User,
     arrive_by: datetime.time | None,
     leave_at: datetime.time | None,
+    joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Change when a registered person can be booked; until the day begins."""
@@ -175,7 +187,8 @@ def registration_set_availability(
         raise EventError(f"You are not registered for {event}.")
     _check_availability(event, arrive_by, leave_at)
     registration.arrive_by, registration.leave_at = arrive_by, leave_at
-    registration.save(update_fields=["arrive_by", "leave_at"])
+    registration.joins_from_the_hill = joins_from_the_hill
+    registration.save(update_fields=["arrive_by", "leave_at", "joins_from_the_hill"])
     return registration
 
 

@@ -89,7 +89,11 @@ def event_detail(request, slug):
             "now": timezone.now(),
             "form": RegistrationForm(),
             "availability_form": AvailabilityForm(
-                initial={"arrive_by": registration.arrive_by, "leave_at": registration.leave_at}
+                initial={
+                    "arrive_by": registration.arrive_by,
+                    "leave_at": registration.leave_at,
+                    "joins_from_the_hill": registration.joins_from_the_hill,
+                }
             )
             if registration
             else None,

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.redirects import next_or
@@ -12,6 +13,7 @@ from meetings.calendar import feed_for
 from meetings.models import SeatStatus
 from meetings.rules import Slot, clash
 from meetings.seats import SeatError, seat_cancel, seat_take
+from members.time_zones import reader_zone
 
 
 def _sign_up_state(meeting, user) -> None:
@@ -48,6 +50,7 @@ def meetings_open(request, event_slug):
         "event": event,
         "constituent_meetings": [m for m in meetings if m.is_mine],
         "chapter_meetings": [m for m in meetings if not m.is_mine],
+        "reader_zone": reader_zone(request.user, default=event.time_zone),
         "seat_count": sum(
             1 for m in meetings if m.my_seat and m.my_seat.status == SeatStatus.CONFIRMED
         ),
@@ -130,5 +133,7 @@ def itinerary(request, event_slug):
         "confirmed_count": sum(1 for s in stops if s.seat.status == SeatStatus.CONFIRMED),
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        "reader_zone": reader_zone(request.user, default=event.time_zone),
+        "now": timezone.now(),
     }
     return render(request, "meetings/itinerary.html", context)

@@ -1,0 +1,32 @@
+"""`{% dual_time moment reader_zone place_zone place_label %}` and `|in_zone`, for templates."""
+
+from django import template
+from django.templatetags.tz import do_timezone
+
+from common.local_times import as_zone
+from common.local_times import dual_time as dual_time_text
+
+register = template.Library()
+
+
+@register.simple_tag
+def dual_time(moment, reader_zone, place_zone, place_label, reader="your"):
+    """ "10:00 AM your time · 1:00 PM in Washington", or "1:00 PM" when the clocks agree."""
+    if not moment:
+        return ""
+    return dual_time_text(
+        moment,
+        reader_zone=reader_zone or place_zone,
+        place_zone=place_zone,
+        place_label=place_label,
+        reader=reader,
+    )
+
+
+@register.filter
+def in_zone(moment, zone):
+    """The moment as a local time of `zone` (for `|time:"g:i A"` after it)."""
+    if not moment or not zone:
+        return moment
+    # Django's own |timezone: the result is not converted again to the active zone.
+    return do_timezone(moment, as_zone(zone))
