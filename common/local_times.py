@@ -12,6 +12,7 @@ import zoneinfo
 from functools import cache
 
 from django.core.exceptions import ValidationError
+from django.templatetags.tz import do_timezone
 
 TIME_FORMAT = "%-I:%M %p"
 
@@ -34,6 +35,11 @@ def zone_clean(name: str) -> str:
 
 def as_zone(zone: str | datetime.tzinfo) -> datetime.tzinfo:
     return zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else zone
+
+
+def for_template(moment: datetime.datetime, zone) -> datetime.datetime:
+    """The moment in `zone`, marked so that templates' |date and |time keep that zone."""
+    return do_timezone(moment, as_zone(zone))
 
 
 def same_clock(moment: datetime.datetime, first, second) -> bool:

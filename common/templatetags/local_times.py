@@ -1,10 +1,9 @@
 """`{% dual_time moment reader_zone place_zone place_label %}` and `|in_zone`, for templates."""
 
 from django import template
-from django.templatetags.tz import do_timezone
 
-from common.local_times import as_zone
 from common.local_times import dual_time as dual_time_text
+from common.local_times import for_template
 
 register = template.Library()
 
@@ -28,5 +27,4 @@ def in_zone(moment, zone):
     """The moment as a local time of `zone` (for `|time:"g:i A"` after it)."""
     if not moment or not zone:
         return moment
-    # Django's own |timezone: the result is not converted again to the active zone.
-    return do_timezone(moment, as_zone(zone))
+    return for_template(moment, zone)

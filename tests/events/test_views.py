@@ -260,3 +260,36 @@ def test_event_detail_says_one_meeting_not_one_meetings(client_as, event, chapte
     assert "1 meeting" in _numbers(page)
     assert "1 meetings" not in page
     assert "1 meeting</span>" in page  # the board link too
+
+
+def test_event_create_refuses_a_working_window_that_ends_before_it_starts(client_as):
+    data = {
+        **VALID,
+        "format": "virtual",
+        "working_day_starts": "17:00",
+        "working_day_ends": "09:00",
+    }
+
+    response = client_as("staff").post(reverse("events:create"), data)
+
+    assert response.status_code == 200
+    assert "ends before it starts" in " ".join(response.context["form"].errors["working_day_ends"])
+    assert 'value="Tennessee Day on the Hill"' in response.content.decode()
+
+
+def test_event_create_keeps_the_virtual_rules(client_as):
+    from events.models import Event
+
+    data = {
+        **VALID,
+        "format": "hybrid",
+        "remote_spacing_minutes": "60",
+        "working_day_starts": "10:00",
+        "working_day_ends": "16:00",
+    }
+
+    client_as("staff").post(reverse("events:create"), data)
+
+    event = Event.objects.get(name="Tennessee Day on the Hill")
+    assert (event.format, event.remote_spacing_minutes) == ("hybrid", 60)
+    assert (event.working_day_starts.hour, event.working_day_ends.hour) == (10, 16)
