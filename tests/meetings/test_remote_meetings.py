@@ -249,3 +249,41 @@ def test_calendar_entry_of_an_office_visit_has_no_conference(meeting, member):
     assert entry.get("conference") is None
     assert "Hart" in str(entry["location"])
     assert manage_url(meeting)  # the meeting page itself is untouched
+
+
+# The leaders' board on their own clock ---------------------------------------------------
+
+
+def test_board_switches_between_the_offices_time_and_the_leaders(client, hybrid, chapter, leader):
+    in_california(leader)
+    video_meeting(hybrid, chapter, hour=13)
+    client.force_login(leader)
+    url = reverse("meetings:board", args=[hybrid.slug, chapter.slug])
+
+    offices = client.get(url).content.decode()
+    mine = client.get(url + "?zone=mine").content.decode()
+
+    assert "times in America/New_York" in offices
+    assert "Show my own time" in offices
+    assert "times in America/Los_Angeles" in mine
+    assert "Show the offices" in mine
+    assert "<strong>1:00</strong>" in offices and "<strong>10:00</strong>" in mine
+    assert ">1 PM</div>" in offices and ">10 AM</div>" in mine  # the hours of the timeline
+    assert "Video call (Zoom)" in offices
+
+
+@pytest.mark.parametrize("role", ["member", "other_leader"])
+def test_board_in_my_zone_is_still_only_for_the_chapters_leaders(client_as, hybrid, chapter, role):
+    url = reverse("meetings:board", args=[hybrid.slug, chapter.slug]) + "?zone=mine"
+
+    assert client_as(role).get(url).status_code in (403, 404)
+
+
+def test_sign_up_list_names_the_call_but_never_shows_its_link(client, hybrid, chapter, member):
+    video_meeting(hybrid, chapter)
+    client.force_login(member)
+
+    page = client.get(reverse("meetings:open", args=[hybrid.slug])).content.decode()
+
+    assert "Video call (Zoom)" in page
+    assert ZOOM not in page
