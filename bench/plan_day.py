@@ -99,17 +99,18 @@ def import_congress():
     lawmakers_import(congress_source=sources["congress"], zcta_source=sources["zcta"])
 
 
-def make_event():
+def make_event(**overrides):
     from events.models import Event, EventStatus
 
-    return Event.objects.create(
-        name="National Day of Action",
-        slug="national-day-of-action",
-        date=datetime.date(2027, 4, 14),
-        status=EventStatus.PUBLISHED,
-        day_starts=datetime.time(9),
-        day_ends=datetime.time(17),
-    )
+    fields = {
+        "name": "National Day of Action",
+        "slug": "national-day-of-action",
+        "date": datetime.date(2027, 4, 14),
+        "status": EventStatus.PUBLISHED,
+        "day_starts": datetime.time(9),
+        "day_ends": datetime.time(17),
+    }
+    return Event.objects.create(**{**fields, **overrides})
 
 
 def sample_profiles(count: int, rng: random.Random):
@@ -157,10 +158,26 @@ def judiciary_members() -> list[int]:
     return seen[:MUST_OFFICES]
 
 
+def office_of(lawmaker, must: set[int], place, **extra):
+    from lawmakers.models import Chamber
+    from planner.problem import Office, Priority
+
+    return Office(
+        key=lawmaker.pk,
+        label=f"{lawmaker.full_name} ({lawmaker.seat})",
+        state=lawmaker.state,
+        chamber=lawmaker.chamber,
+        priority=Priority.MUST if lawmaker.pk in must else Priority.SHOULD,
+        place=place,
+        constituency=lawmaker.state if lawmaker.chamber == Chamber.UPPER else lawmaker.seat,
+        **extra,
+    )
+
+
 def build_problem(count: int, event, rng: random.Random):
-    from lawmakers.models import Chamber, Lawmaker
+    from lawmakers.models import Lawmaker
     from members.constituency import constituencies_for
-    from planner.problem import Office, Participant, Place, Priority, Problem, Rules, Window
+    from planner.problem import Participant, Place, Problem, Rules, Window
     from planner.walking import walking_minutes_for
 
     zone = event.zone
@@ -194,21 +211,10 @@ def build_problem(count: int, event, rng: random.Random):
                 available=window,
             )
         )
-    offices = []
-    for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk"):
-        offices.append(
-            Office(
-                key=lawmaker.pk,
-                label=f"{lawmaker.full_name} ({lawmaker.seat})",
-                state=lawmaker.state,
-                chamber=lawmaker.chamber,
-                priority=Priority.MUST if lawmaker.pk in must else Priority.SHOULD,
-                place=Place(lawmaker.office_building, lawmaker.office_room),
-                constituency=lawmaker.state
-                if lawmaker.chamber == Chamber.UPPER
-                else lawmaker.seat,
-            )
-        )
+    offices = [
+        office_of(lawmaker, must, Place(lawmaker.office_building, lawmaker.office_room))
+        for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
+    ]
     rules = Rules(
         day=Window(at(9), at(17)),
         meeting_minutes=20,
@@ -223,15 +229,13 @@ def build_problem(count: int, event, rng: random.Random):
 
 
 def make_virtual_event():
-    from events.models import Event, EventFormat, EventStatus
+    from events.models import EventFormat
 
-    return Event.objects.create(
+    return make_event(
         name="Virtual Day of Action",
         slug="virtual-day-of-action",
         date=datetime.date(2027, 4, 15),
-        status=EventStatus.PUBLISHED,
         format=EventFormat.VIRTUAL,
-        day_starts=datetime.time(9),
         day_ends=datetime.time(18),
         remote_spacing_minutes=15,
         working_day_starts=datetime.time(9),
@@ -241,15 +245,13 @@ def make_virtual_event():
 
 def build_virtual_problem(count: int, event, rng: random.Random):
     """Participants at home in four zones, their delegations met by video."""
-    from lawmakers.models import Chamber, Lawmaker, ZipDistrict
+    from lawmakers.models import Lawmaker, ZipDistrict
     from members.constituency import constituencies_for
     from members.models import Profile
     from planner.problem import (
         LocalWindow,
-        Office,
         Participant,
         Place,
-        Priority,
         Problem,
         Rules,
         Window,
@@ -295,15 +297,8 @@ def build_virtual_problem(count: int, event, rng: random.Random):
             )
         )
     offices = [
-        Office(
-            key=lawmaker.pk,
-            label=f"{lawmaker.full_name} ({lawmaker.seat})",
-            state=lawmaker.state,
-            chamber=lawmaker.chamber,
-            priority=Priority.MUST if lawmaker.pk in must else Priority.SHOULD,
-            place=Place("", "", remote=True),
-            constituency=lawmaker.state if lawmaker.chamber == Chamber.UPPER else lawmaker.seat,
-            our_line=rng.random() < OUR_LINE_SHARE,
+        office_of(
+            lawmaker, must, Place("", "", remote=True), our_line=rng.random() < OUR_LINE_SHARE
         )
         for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
     ]

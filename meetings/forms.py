@@ -14,6 +14,7 @@ from lawmakers.models import Building, Lawmaker, serving_q
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
+    CALL_FIELDS,
     LineHost,
     Meeting,
     MeetingKind,
@@ -87,6 +88,17 @@ def _building_choices(event: Event, meeting: Meeting | None) -> list[tuple[str, 
     return [("", "The office's building"), *((code, labels.get(code, code)) for code in codes)]
 
 
+def link_field(label: str, help_text: str) -> forms.CharField:
+    """A join link's input; `join_link_clean` says whether the address will do."""
+    return forms.CharField(
+        max_length=500,
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
+
+
 class MeetingForm(SafeForm):
     lawmaker = forms.Field()  # replaced in __init__, with the event's lawmakers
     start_time = forms.TimeField(
@@ -114,12 +126,8 @@ class MeetingForm(SafeForm):
         required=False,
         help_text="Meetings on the office's line do not use one of our video accounts.",
     )
-    join_url = forms.CharField(
-        max_length=500,
-        required=False,
-        label="Join link",
-        help_text="https only. When the office sends its own link, put it here: it wins.",
-        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    join_url = link_field(
+        "Join link", "https only. When the office sends its own link, put it here: it wins."
     )
     make_room = forms.BooleanField(
         required=False,
@@ -131,13 +139,7 @@ class MeetingForm(SafeForm):
         required=False,
         label="A team huddle 15 minutes before (the delegation only)",
     )
-    huddle_url = forms.CharField(
-        max_length=500,
-        required=False,
-        label="Huddle link",
-        help_text="Empty: a room is made on our video server.",
-        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
-    )
+    huddle_url = link_field("Huddle link", "Empty: a room is made on our video server.")
     contact_name = forms.CharField(max_length=150, required=False, label="Office contact")
     contact_email = forms.EmailField(required=False, label="Office contact's email")
     seats = forms.IntegerField(min_value=1, max_value=50, initial=5)
@@ -189,12 +191,7 @@ class MeetingForm(SafeForm):
                         "reserved_for_constituents",
                         "reserved_for_first_timers",
                         "notes",
-                        "mode",
-                        "line_host",
-                        "join_url",
-                        "phone_number",
-                        "phone_pin",
-                        "huddle_url",
+                        *CALL_FIELDS,
                     )
                 },
                 want_huddle=bool(meeting.huddle_url),

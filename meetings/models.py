@@ -26,6 +26,8 @@ class MeetingMode(models.TextChoices):
 
 
 REMOTE_MODES = (MeetingMode.VIDEO, MeetingMode.PHONE)
+# How a call is joined: what a leader sets, what the history keeps, what people are told.
+CALL_FIELDS = ("mode", "line_host", "join_url", "phone_number", "phone_pin", "huddle_url")
 
 
 class LineHost(models.TextChoices):

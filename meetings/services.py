@@ -18,6 +18,7 @@ from lawmakers.signals import OfficeMove
 from meetings.clashes import seated_clashes
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
+    CALL_FIELDS,
     ONE_OFFICE_AT_A_TIME,
     Meeting,
     MeetingChange,
@@ -73,25 +74,11 @@ TRACKED_FIELDS = (
     "signup_closed",
     "keep",
     "notes",
-    "mode",
-    "line_host",
-    "join_url",
-    "phone_number",
-    "phone_pin",
-    "huddle_url",
+    *CALL_FIELDS,
 )
 # Changes the people in the meeting must hear about (a new join link too).
-NOTIFY_FIELDS = {
-    "starts_at",
-    "ends_at",
-    "building",
-    "room",
-    "status",
-    "mode",
-    "join_url",
-    "phone_number",
-    "phone_pin",
-    "huddle_url",
+NOTIFY_FIELDS = {"starts_at", "ends_at", "building", "room", "status", *CALL_FIELDS} - {
+    "line_host"
 }
 # Changes that can leave a seated person too little time to walk between meetings.
 WALKING_FIELDS = {"starts_at", "ends_at", "building", "room", "lawmaker_id", "mode"}
