@@ -3,7 +3,7 @@
 from django import template
 
 from common.local_times import dual_time as dual_time_text
-from common.local_times import for_template
+from common.local_times import for_template, same_clock
 
 register = template.Library()
 
@@ -20,6 +20,12 @@ def dual_time(moment, reader_zone, place_zone, place_label, reader="your"):
         place_label=place_label,
         reader=reader,
     )
+
+
+@register.simple_tag
+def clocks_differ(moment, reader_zone, place_zone):
+    """Whether the reader's clock and the place's show different times at this moment."""
+    return bool(moment and reader_zone and not same_clock(moment, reader_zone, place_zone))
 
 
 @register.filter
