@@ -292,26 +292,40 @@ def _local_windows(problem: Problem, plan: Plan, event: Event) -> list[Violation
     return found
 
 
+def _lines_taken(problem: Problem, meetings):
+    """Each moment a call takes one of our lines: (moment, calls holding a line then).
+
+    A line is taken at a call's start and free again once it has rested; at the same
+    moment a line frees before it is taken again.
+    """
+    rest = datetime.timedelta(minutes=problem.rules.line_rest_minutes)
+    calls = [m for m in meetings if _on_our_line(problem, m)]
+    moments = sorted(
+        [(m.ends_at + rest, -1, m) for m in calls] + [(m.starts_at, 1, m) for m in calls],
+        key=lambda item: (item[0], item[1]),
+    )
+    holding = []
+    for moment, change, meeting in moments:
+        if change < 0:
+            holding.remove(meeting)
+        else:
+            holding.append(meeting)
+            yield moment, list(holding)
+
+
+def most_lines_at_once(problem: Problem, meetings) -> int:
+    """The most of our lines the meetings hold at any moment (for the plan's summary)."""
+    return max((len(holding) for _, holding in _lines_taken(problem, meetings)), default=0)
+
+
 def _line_capacity(problem: Problem, plan: Plan) -> list[Violation]:
     """Calls on our lines at any moment, each holding its line until it has rested after."""
     rules = problem.rules
     if rules.video_lines is None:
         return []
-    rest = datetime.timedelta(minutes=rules.line_rest_minutes)
-    calls = [m for m in plan.meetings if _on_our_line(problem, m)]
-    # A line is taken at a call's start and free again once it has rested; at the same
-    # moment a line frees before it is taken again.
-    moments = sorted(
-        [(m.ends_at + rest, -1, m) for m in calls] + [(m.starts_at, 1, m) for m in calls],
-        key=lambda item: (item[0], item[1]),
-    )
-    found, busy, holding = [], 0, []
-    for moment, change, meeting in moments:
-        busy += change
-        if change < 0:
-            holding.remove(meeting)
-            continue
-        holding.append(meeting)
+    found = []
+    for moment, holding in _lines_taken(problem, plan.meetings):
+        busy = len(holding)
         if busy > rules.video_lines:
             found.append(
                 Violation(

@@ -133,3 +133,21 @@ def test_virtual_days_new_meetings_are_calls_in_a_room_of_our_own(event, setting
     assert fields["join_url"].startswith("https://video.example.org/dayofaction-")
     event.format = EventFormat.IN_PERSON
     assert _call_fields(event) == {}
+
+
+def test_virtual_plan_page_counts_calls_and_our_lines(client_as, event, team, staff, settings):
+    from django.urls import reverse
+
+    from tests.planner_app.test_pages import make_plan
+
+    settings.VIDEO_LINES = 2
+    event.format = EventFormat.VIRTUAL
+    event.save()
+
+    run = make_plan(event, staff)
+
+    assert run.status == "done"
+    page = client_as("staff").get(reverse("planner:plan", args=[event.slug])).content.decode()
+    assert "video and phone meetings" in page
+    assert "most of our video lines in use at once" in page
+    assert "/2</span>" in page
