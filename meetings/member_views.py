@@ -13,7 +13,7 @@ from meetings.calendar import feed_for
 from meetings.models import SeatStatus
 from meetings.rules import Slot, clash
 from meetings.seats import SeatError, seat_cancel, seat_take
-from members.time_zones import reader_zone
+from members.time_zones import profile_zone, reader_zone
 
 
 def _sign_up_state(meeting, user) -> None:
@@ -134,6 +134,7 @@ def itinerary(request, event_slug):
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
         "reader_zone": reader_zone(request.user, default=event.time_zone),
+        "zone_known": bool(profile_zone(getattr(request.user, "profile", None))),
         "now": timezone.now(),
     }
     return render(request, "meetings/itinerary.html", context)

@@ -287,3 +287,18 @@ def test_sign_up_list_names_the_call_but_never_shows_its_link(client, hybrid, ch
 
     assert "Video call (Zoom)" in page
     assert ZOOM not in page
+
+
+def test_itinerary_asks_for_a_time_zone_it_cannot_work_out(client, hybrid, chapter, member):
+    profile = profile_for(user=member)
+    profile.state = "TN"  # Central and Eastern: never guessed
+    profile.save()
+    Seat.objects.create(
+        meeting=video_meeting(hybrid, chapter), user=member, status=SeatStatus.CONFIRMED
+    )
+    client.force_login(member)
+
+    page = client.get(reverse("meetings:itinerary", args=[hybrid.slug])).content.decode()
+
+    assert "we do not know your time zone yet" in page
+    assert reverse("profile_edit") in page
