@@ -12,12 +12,11 @@ from django.utils.module_loading import import_string
 from chapters.models import Chapter
 from common.local_times import dual_time, for_template
 from events.models import Event
-from events.selectors import takes_part_in
+from events.selectors import reader_zone_for, takes_part_in
 from followup.tokens import seat_answer_url
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.selectors import chapter_meetings, itinerary
 from members.models import User
-from members.time_zones import reader_zone
 from outbox import composers
 from reports.models import FollowUpItem, ReportStatus
 
@@ -30,7 +29,7 @@ def _link(name: str, *args) -> str:
 
 def _times(moment, *, event: Event, person: User) -> dict:
     """A time for this reader: theirs (`local_start`) and, in words, the office's beside it."""
-    zone = reader_zone(person, default=event.time_zone)
+    zone = reader_zone_for(event=event, user=person)
     return {
         "local_start": for_template(moment, zone),
         "when": dual_time(
@@ -142,7 +141,7 @@ def seat_notice(context: dict) -> dict | None:
         "person": person,
         **_times(meeting.starts_at, event=meeting.event, person=person),
         "local_end": for_template(
-            meeting.ends_at, reader_zone(person, default=meeting.event.time_zone)
+            meeting.ends_at, reader_zone_for(event=meeting.event, user=person)
         ),
         "itinerary_url": _link("meetings:itinerary", meeting.event.slug),
     }

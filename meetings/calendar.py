@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.local_times import dual_time
+from events.models import EventFormat
 from meetings.models import (
     CalendarFeed,
     Meeting,
@@ -133,7 +134,7 @@ def meeting_description(meeting: Meeting, *, user: User) -> str:
         lines.append("Colleagues: none yet")
     if meeting.location_note and not meeting.is_remote:
         lines.append(f"Finding the room: {meeting.location_note}")
-    zone = reader_zone(user, default=meeting.event.time_zone)
+    zone = calendar_zone(meeting.event, user)
     event = meeting.event
     if meeting.is_remote:
         lines.insert(
@@ -157,6 +158,14 @@ def meeting_description(meeting: Meeting, *, user: User) -> str:
     if meeting.status == MeetingStatus.CANCELLED:
         lines.insert(0, "This meeting is cancelled.")
     return "\n".join(lines)
+
+
+def calendar_zone(event, user: User):
+    """The zone of a calendar entry, without a query per entry: the offices' on an in-person
+    day, the person's own otherwise (a calendar app shows the moment right either way)."""
+    if event.format == EventFormat.IN_PERSON:
+        return event.zone
+    return reader_zone(user, default=event.time_zone)
 
 
 def phone_uri(meeting: Meeting) -> str:
@@ -202,8 +211,8 @@ def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
     domain = _uid_domain()
     for seat in seats:
         meeting = seat.meeting
-        # The reader's own zone: a calendar app shows it as it is, whatever it is set to.
-        zone = reader_zone(user, default=meeting.event.time_zone)
+        # The reader's own zone (the offices' on an in-person day, where they will be).
+        zone = calendar_zone(meeting.event, user)
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{domain}")
         event.add("dtstamp", meeting.updated_at)

@@ -198,9 +198,8 @@ def test_itinerary_query_count_is_constant(
     client_for(client, member)
 
     # session, user, event, the member's seats, their meetings, the people in them,
-    # the calendar feed, the profile (the reader's time zone) and the navigation's
-    # "leads a chapter?"
-    with django_assert_num_queries(9):
+    # the calendar feed, and the navigation's "leads a chapter?"
+    with django_assert_num_queries(8):
         response = client.get(reverse("meetings:itinerary", args=["capitol-day"]))
 
     assert len(response.context["stops"]) == count

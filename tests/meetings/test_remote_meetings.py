@@ -302,3 +302,40 @@ def test_itinerary_asks_for_a_time_zone_it_cannot_work_out(client, hybrid, chapt
 
     assert "we do not know your time zone yet" in page
     assert reverse("profile_edit") in page
+
+
+@pytest.mark.parametrize(
+    ("attendance", "shown"),
+    [("in_person", "<strong>1:00 PM</strong>"), ("virtual", "<strong>10:00 AM</strong>")],
+)
+def test_hybrid_day_reads_the_offices_clock_for_those_who_are_there(
+    client, hybrid, chapter, member, attendance, shown
+):
+    from tests.meetings.factories import RegistrationFactory
+
+    in_california(member)
+    RegistrationFactory(event=hybrid, user=member, attendance=attendance)
+    Seat.objects.create(
+        meeting=video_meeting(hybrid, chapter), user=member, status=SeatStatus.CONFIRMED
+    )
+    client.force_login(member)
+
+    page = client.get(reverse("meetings:itinerary", args=[hybrid.slug])).content.decode()
+
+    assert shown in page
+
+
+def test_in_person_day_reads_the_offices_clock_even_from_california(
+    client, event, chapter, member
+):
+    in_california(member)
+    meeting = MeetingFactory(
+        event=event, chapter=chapter, starts_at=at(event, 13), ends_at=at(event, 13, 20)
+    )
+    Seat.objects.create(meeting=meeting, user=member, status=SeatStatus.CONFIRMED)
+    client.force_login(member)
+
+    page = client.get(reverse("meetings:itinerary", args=[event.slug])).content.decode()
+
+    assert "<strong>1:00 PM</strong>" in page
+    assert "your time" not in page
