@@ -122,10 +122,30 @@ class AvailabilityForm(SafeForm):
         label="I must leave at",
         widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
     )
+    calls_from = forms.TimeField(
+        required=False,
+        label="On calls from (my time)",
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
+    calls_until = forms.TimeField(
+        required=False,
+        label="On calls until (my time)",
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
     joins_from_the_hill = forms.BooleanField(
         required=False,
         label="On a hybrid day, I join video meetings from the Hill",
     )
+
+
+def for_the_day(form: "AvailabilityForm", event) -> "AvailabilityForm":
+    """Only the questions this day asks: hours for calls on a day with calls, the Hill on a
+    hybrid one."""
+    if not event.has_remote_meetings:
+        del form.fields["calls_from"], form.fields["calls_until"]
+    if event.format != "hybrid":
+        del form.fields["joins_from_the_hill"]
+    return form
 
 
 class RegistrationForm(AvailabilityForm):
@@ -135,4 +155,11 @@ class RegistrationForm(AvailabilityForm):
         widget=forms.RadioSelect,
         label="I will take part",
     )
-    field_order = ["attendance", "arrive_by", "leave_at", "joins_from_the_hill"]
+    field_order = [
+        "attendance",
+        "arrive_by",
+        "leave_at",
+        "calls_from",
+        "calls_until",
+        "joins_from_the_hill",
+    ]

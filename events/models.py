@@ -173,6 +173,13 @@ class Registration(models.Model):
     # When the person can be booked; empty means the event's own hours.
     arrive_by = models.TimeField(null=True, blank=True, help_text="I can be there from.")
     leave_at = models.TimeField(null=True, blank=True, help_text="I must leave at.")
+    # Calls from home, on the person's own clock; empty means the event's working window.
+    calls_from = models.TimeField(
+        "calls from (my time)", null=True, blank=True, help_text="On calls from home, from."
+    )
+    calls_until = models.TimeField(
+        "calls until (my time)", null=True, blank=True, help_text="On calls from home, until."
+    )
     # On a hybrid day: a video meeting right after an office visit needs no walk home.
     joins_from_the_hill = models.BooleanField(
         "I join video meetings from the Hill",
@@ -194,6 +201,12 @@ class Registration(models.Model):
                 | models.Q(leave_at__gt=models.F("arrive_by")),
                 name="events_registration_leaves_after_arriving",
             ),
+            models.CheckConstraint(
+                condition=models.Q(calls_from__isnull=True)
+                | models.Q(calls_until__isnull=True)
+                | models.Q(calls_until__gt=models.F("calls_from")),
+                name="events_registration_calls_window_ends_after_it_starts",
+            ),
         ]
 
     def __str__(self):
@@ -206,3 +219,11 @@ class Registration(models.Model):
     @property
     def available_until(self) -> datetime.time:
         return self.leave_at or self.event.day_ends
+
+    @property
+    def calls_window(self) -> tuple[datetime.time, datetime.time]:
+        """The hours this person takes calls in, on their own clock."""
+        return (
+            self.calls_from or self.event.working_day_starts,
+            self.calls_until or self.event.working_day_ends,
+        )

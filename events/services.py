@@ -128,6 +128,13 @@ def _check_availability(
         raise EventError("You must leave after you arrive.", field="leave_at")
 
 
+def _check_calls_window(calls_from: datetime.time | None, calls_until: datetime.time | None):
+    if calls_from and calls_until and calls_until <= calls_from:
+        raise EventError(
+            "Your hours for calls end before they start: give a later end.", field="calls_until"
+        )
+
+
 @transaction.atomic
 def registration_create(
     *,
@@ -136,6 +143,8 @@ def registration_create(
     attendance: str = Attendance.IN_PERSON,
     arrive_by: datetime.time | None = None,
     leave_at: datetime.time | None = None,
+    calls_from: datetime.time | None = None,
+    calls_until: datetime.time | None = None,
     joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
@@ -147,6 +156,7 @@ def registration_create(
     if attendance not in Attendance.values:
         raise EventError("Choose in person or virtual.", field="attendance")
     _check_availability(event, arrive_by, leave_at)
+    _check_calls_window(calls_from, calls_until)
     if Registration.objects.filter(event=event, user=user).exists():
         raise EventError(f"You are already registered for {event}.")
     try:
@@ -157,6 +167,8 @@ def registration_create(
                 attendance=attendance,
                 arrive_by=arrive_by,
                 leave_at=leave_at,
+                calls_from=calls_from,
+                calls_until=calls_until,
                 joins_from_the_hill=joins_from_the_hill,
                 registered_at=now,
             )
@@ -175,6 +187,8 @@ def registration_set_availability(
     user: User,
     arrive_by: datetime.time | None,
     leave_at: datetime.time | None,
+    calls_from: datetime.time | None = None,
+    calls_until: datetime.time | None = None,
     joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
@@ -186,9 +200,13 @@ def registration_set_availability(
     if registration is None:
         raise EventError(f"You are not registered for {event}.")
     _check_availability(event, arrive_by, leave_at)
+    _check_calls_window(calls_from, calls_until)
     registration.arrive_by, registration.leave_at = arrive_by, leave_at
+    registration.calls_from, registration.calls_until = calls_from, calls_until
     registration.joins_from_the_hill = joins_from_the_hill
-    registration.save(update_fields=["arrive_by", "leave_at", "joins_from_the_hill"])
+    registration.save(
+        update_fields=["arrive_by", "leave_at", "calls_from", "calls_until", "joins_from_the_hill"]
+    )
     return registration
 
 

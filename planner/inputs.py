@@ -168,11 +168,9 @@ def _availability(event: Event, registration: Registration) -> tuple[Window, Loc
     if not _joins_from_home(event, registration):
         return window, None
     profile = getattr(registration.user, "profile", None)
+    starts, ends = registration.calls_window
     local = LocalWindow(
-        zone=profile_zone(profile) or event.time_zone,
-        date=event.date,
-        starts=event.working_day_starts,
-        ends=event.working_day_ends,
+        zone=profile_zone(profile) or event.time_zone, date=event.date, starts=starts, ends=ends
     )
     own = local.in_day()
     starts, ends = max(window.starts_at, own.starts_at), min(window.ends_at, own.ends_at)

@@ -151,3 +151,19 @@ def test_virtual_plan_page_counts_calls_and_our_lines(client_as, event, team, st
     assert "video and phone meetings" in page
     assert "most of our video lines in use at once" in page
     assert "/2</span>" in page
+
+
+def test_person_at_home_gives_their_own_hours_for_calls(event, chapter, delegation):
+    event.format = EventFormat.VIRTUAL
+    event.save()
+    user = participant(chapter)
+    in_zone(user, "America/Chicago")
+    register(event, user, calls_from=datetime.time(10), calls_until=datetime.time(14))
+
+    person = participant_of(plan_inputs(event=event), user)
+
+    assert (person.local_window.starts, person.local_window.ends) == (
+        datetime.time(10),
+        datetime.time(14),
+    )
+    assert (person.available.starts_at, person.available.ends_at) == (at(event, 11), at(event, 15))
