@@ -13,10 +13,10 @@ from playwright.sync_api import expect
 
 from chapters.models import Role
 from events.models import EventFormat
-from meetings.models import MeetingMode, Seat, SeatStatus
+from meetings.models import Meeting, MeetingMode, Seat, SeatStatus
 from members.services import profile_for
 from tests.e2e.accessibility import axe_violations, blocking, describe
-from tests.e2e.pages import log_in
+from tests.e2e.pages import log_in, message
 from tests.e2e.test_accessibility_seats import SMALL_TARGETS_JS
 from tests.factories import PASSWORD, ChapterFactory, EventFactory, MembershipFactory
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
@@ -141,3 +141,28 @@ def test_virtual_day_pages_have_no_serious_axe_violation(open_page, phone):
                 small[url] = page.evaluate(SMALL_TARGETS_JS)
     assert failures == []
     assert {url: found for url, found in small.items() if found} == {}
+
+
+def test_leader_sets_up_a_video_meeting_and_the_form_shows_what_a_call_needs(open_page):
+    event, chapter, _, leader, _ = hybrid_day()
+    office = LawmakerFactory(first_name="Mia", last_name="Vo", full_name="Mia Vo", state="CA")
+    page = open_page()
+    log_in(page, email=leader.email, password=PASSWORD)
+    page.wait_for_url("/")
+    page.goto(f"/events/{event.slug}/chapters/{chapter.slug}/meetings/new/?lawmaker={office.pk}")
+
+    expect(page.get_by_label("Join link")).to_be_hidden()
+    expect(page.get_by_label("Room")).to_be_visible()
+    page.get_by_label("Video call").check()
+    expect(page.get_by_label("Room")).to_be_hidden()
+    page.get_by_label("Join link").fill("http://zoom.us/j/1")
+    page.get_by_label("Starts at").fill("23:00")
+    page.get_by_role("button", name="Schedule it").click()
+    expect(page.get_by_text("must start with https://")).to_be_visible()
+    expect(page.get_by_label("Join link")).to_have_value("http://zoom.us/j/1")
+
+    page.get_by_label("Join link").fill(ZOOM)
+    page.get_by_role("button", name="Schedule it").click()
+    expect(message(page, "is on the board")).to_be_visible()
+    meeting = Meeting.objects.get(lawmaker=office)
+    assert (meeting.mode, meeting.join_url, meeting.building) == (MeetingMode.VIDEO, ZOOM, "")
