@@ -17,6 +17,7 @@ from meetings.models import Meeting, MeetingMode, Seat, SeatStatus
 from members.services import profile_for
 from tests.e2e.accessibility import axe_violations, blocking, describe
 from tests.e2e.pages import log_in, message
+from tests.e2e.test_accessibility_requests import SMALL_RADIO_LABELS_JS
 from tests.e2e.test_accessibility_seats import SMALL_TARGETS_JS
 from tests.factories import PASSWORD, ChapterFactory, EventFactory, MembershipFactory
 from tests.meetings.factories import LawmakerFactory, MeetingFactory
@@ -138,7 +139,7 @@ def test_virtual_day_pages_have_no_serious_axe_violation(open_page, phone):
             assert response.status == 200, url
             failures += describe(url, blocking(axe_violations(page)))
             if phone:
-                small[url] = page.evaluate(SMALL_TARGETS_JS)
+                small[url] = page.evaluate(SMALL_TARGETS_JS) + page.evaluate(SMALL_RADIO_LABELS_JS)
     assert failures == []
     assert {url: found for url, found in small.items() if found} == {}
 
