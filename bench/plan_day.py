@@ -174,11 +174,27 @@ def office_of(lawmaker, must: set[int], place, **extra):
     )
 
 
+def day_rules(event, **rules):
+    """The association's rules: 20-minute meetings on a 5-minute grid, teams of 2 to 6, at
+    most 5 meetings a person, the event's own walks."""
+    from planner.problem import Rules
+    from planner.walking import walking_minutes_for
+
+    return Rules(
+        meeting_minutes=20,
+        team_min=2,
+        team_max=6,
+        max_meetings_per_person=5,
+        walking_minutes=walking_minutes_for(event),
+        grid_minutes=5,
+        **rules,
+    )
+
+
 def build_problem(count: int, event, rng: random.Random):
     from lawmakers.models import Lawmaker
     from members.constituency import constituencies_for
-    from planner.problem import Participant, Place, Problem, Rules, Window
-    from planner.walking import walking_minutes_for
+    from planner.problem import Participant, Place, Problem, Window
 
     zone = event.zone
 
@@ -215,16 +231,7 @@ def build_problem(count: int, event, rng: random.Random):
         office_of(lawmaker, must, Place(lawmaker.office_building, lawmaker.office_room))
         for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
     ]
-    rules = Rules(
-        day=Window(at(9), at(17)),
-        meeting_minutes=20,
-        team_min=2,
-        team_max=6,
-        max_meetings_per_person=5,
-        walking_minutes=walking_minutes_for(event),
-        grid_minutes=5,
-        blocked=(Window(at(12, 15), at(13)),),
-    )
+    rules = day_rules(event, day=Window(at(9), at(17)), blocked=(Window(at(12, 15), at(13)),))
     return Problem(rules=rules, offices=tuple(offices), participants=tuple(participants))
 
 
@@ -253,10 +260,8 @@ def build_virtual_problem(count: int, event, rng: random.Random):
         Participant,
         Place,
         Problem,
-        Rules,
         Window,
     )
-    from planner.walking import walking_minutes_for
 
     zips = defaultdict(list)
     for zcta, state in ZipDistrict.objects.filter(state__in=VIRTUAL_STATES).values_list(
@@ -302,17 +307,7 @@ def build_virtual_problem(count: int, event, rng: random.Random):
         )
         for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
     ]
-    rules = Rules(
-        day=day,
-        meeting_minutes=20,
-        team_min=2,
-        team_max=6,
-        max_meetings_per_person=5,
-        walking_minutes=walking_minutes_for(event),
-        grid_minutes=5,
-        video_lines=VIDEO_LINES,
-        line_rest_minutes=LINE_REST_MINUTES,
-    )
+    rules = day_rules(event, day=day, video_lines=VIDEO_LINES, line_rest_minutes=LINE_REST_MINUTES)
     return Problem(rules=rules, offices=tuple(offices), participants=tuple(participants))
 
 

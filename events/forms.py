@@ -109,29 +109,22 @@ class EventForm(SafeModelForm):
         return fields
 
 
+def optional_time(label: str) -> forms.TimeField:
+    return forms.TimeField(
+        required=False,
+        label=label,
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
+
+
 class AvailabilityForm(SafeForm):
     """Arrive by / must leave at; empty means the event's own hours."""
 
-    arrive_by = forms.TimeField(
-        required=False,
-        label="I can be there from",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
-    )
-    leave_at = forms.TimeField(
-        required=False,
-        label="I must leave at",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
-    )
-    calls_from = forms.TimeField(
-        required=False,
-        label="On calls from (my time)",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
-    )
-    calls_until = forms.TimeField(
-        required=False,
-        label="On calls until (my time)",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
-    )
+    arrive_by = optional_time("I can be there from")
+    leave_at = optional_time("I must leave at")
+    # On the person's own clock; empty means the event's working window.
+    calls_from = optional_time("On calls from (my time)")
+    calls_until = optional_time("On calls until (my time)")
     joins_from_the_hill = forms.BooleanField(
         required=False,
         label="On a hybrid day, I join video meetings from the Hill",
