@@ -16,6 +16,12 @@ planned offices confirm another time and 5% of the participants withdraw, and
 re-plans with the first plan as incumbents. "Directly affected" people are those
 still registered who were in a meeting whose office moved or that lost a withdrawn
 member; an itinerary "changed" when a person's set of (office, start) differs.
+Then a virtual day (issue 15): 900 participants at home in four time zones (New York,
+Illinois, Arizona, California), their delegations and the 60 Judiciary offices met by
+video, 80% on our 40 lines (resting 10 minutes between calls) and the rest on the
+offices' own, 15 minutes between a person's calls, each person's calls within
+9:00-17:00 on their own clock, the offices open 9:00-18:00 in Washington. The
+checker reads every local window and the lines.
 Prints `name: value unit` lines.
 """
 
@@ -72,6 +78,15 @@ CHAPTERS = [
 ]
 MUST_OFFICES = 60
 SEED = 2026
+VIRTUAL_STATES = {
+    "NY": "America/New_York",
+    "IL": "America/Chicago",
+    "AZ": "America/Phoenix",
+    "CA": "America/Los_Angeles",
+}
+VIDEO_LINES = 40
+LINE_REST_MINUTES = 10
+OUR_LINE_SHARE = 0.8
 
 
 def import_congress():
@@ -84,17 +99,18 @@ def import_congress():
     lawmakers_import(congress_source=sources["congress"], zcta_source=sources["zcta"])
 
 
-def make_event():
+def make_event(**overrides):
     from events.models import Event, EventStatus
 
-    return Event.objects.create(
-        name="National Day of Action",
-        slug="national-day-of-action",
-        date=datetime.date(2027, 4, 14),
-        status=EventStatus.PUBLISHED,
-        day_starts=datetime.time(9),
-        day_ends=datetime.time(17),
-    )
+    fields = {
+        "name": "National Day of Action",
+        "slug": "national-day-of-action",
+        "date": datetime.date(2027, 4, 14),
+        "status": EventStatus.PUBLISHED,
+        "day_starts": datetime.time(9),
+        "day_ends": datetime.time(17),
+    }
+    return Event.objects.create(**{**fields, **overrides})
 
 
 def sample_profiles(count: int, rng: random.Random):
@@ -142,11 +158,43 @@ def judiciary_members() -> list[int]:
     return seen[:MUST_OFFICES]
 
 
-def build_problem(count: int, event, rng: random.Random):
-    from lawmakers.models import Chamber, Lawmaker
-    from members.constituency import constituencies_for
-    from planner.problem import Office, Participant, Place, Priority, Problem, Rules, Window
+def office_of(lawmaker, must: set[int], place, **extra):
+    from lawmakers.models import Chamber
+    from planner.problem import Office, Priority
+
+    return Office(
+        key=lawmaker.pk,
+        label=f"{lawmaker.full_name} ({lawmaker.seat})",
+        state=lawmaker.state,
+        chamber=lawmaker.chamber,
+        priority=Priority.MUST if lawmaker.pk in must else Priority.SHOULD,
+        place=place,
+        constituency=lawmaker.state if lawmaker.chamber == Chamber.UPPER else lawmaker.seat,
+        **extra,
+    )
+
+
+def day_rules(event, **rules):
+    """The association's rules: 20-minute meetings on a 5-minute grid, teams of 2 to 6, at
+    most 5 meetings a person, the event's own walks."""
+    from planner.problem import Rules
     from planner.walking import walking_minutes_for
+
+    return Rules(
+        meeting_minutes=20,
+        team_min=2,
+        team_max=6,
+        max_meetings_per_person=5,
+        walking_minutes=walking_minutes_for(event),
+        grid_minutes=5,
+        **rules,
+    )
+
+
+def build_problem(count: int, event, rng: random.Random):
+    from lawmakers.models import Lawmaker
+    from members.constituency import constituencies_for
+    from planner.problem import Participant, Place, Problem, Window
 
     zone = event.zone
 
@@ -179,32 +227,111 @@ def build_problem(count: int, event, rng: random.Random):
                 available=window,
             )
         )
-    offices = []
-    for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk"):
-        offices.append(
-            Office(
-                key=lawmaker.pk,
-                label=f"{lawmaker.full_name} ({lawmaker.seat})",
-                state=lawmaker.state,
-                chamber=lawmaker.chamber,
-                priority=Priority.MUST if lawmaker.pk in must else Priority.SHOULD,
-                place=Place(lawmaker.office_building, lawmaker.office_room),
-                constituency=lawmaker.state
-                if lawmaker.chamber == Chamber.UPPER
-                else lawmaker.seat,
+    offices = [
+        office_of(lawmaker, must, Place(lawmaker.office_building, lawmaker.office_room))
+        for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
+    ]
+    rules = day_rules(event, day=Window(at(9), at(17)), blocked=(Window(at(12, 15), at(13)),))
+    return Problem(rules=rules, offices=tuple(offices), participants=tuple(participants))
+
+
+def make_virtual_event():
+    from events.models import EventFormat
+
+    return make_event(
+        name="Virtual Day of Action",
+        slug="virtual-day-of-action",
+        date=datetime.date(2027, 4, 15),
+        format=EventFormat.VIRTUAL,
+        day_ends=datetime.time(18),
+        remote_spacing_minutes=15,
+        working_day_starts=datetime.time(9),
+        working_day_ends=datetime.time(17),
+    )
+
+
+def build_virtual_problem(count: int, event, rng: random.Random):
+    """Participants at home in four zones, their delegations met by video."""
+    from lawmakers.models import Lawmaker, ZipDistrict
+    from members.constituency import constituencies_for
+    from members.models import Profile
+    from planner.problem import (
+        LocalWindow,
+        Participant,
+        Place,
+        Problem,
+        Window,
+    )
+
+    zips = defaultdict(list)
+    for zcta, state in ZipDistrict.objects.filter(state__in=VIRTUAL_STATES).values_list(
+        "zcta", "state"
+    ):
+        zips[state].append(zcta)
+    states = sorted(VIRTUAL_STATES)
+    profiles = []
+    for key in range(1, count + 1):
+        state = states[key % len(states)]
+        profiles.append(Profile(id=key, state=state, zip_code=rng.choice(zips[state])))
+    constituencies = constituencies_for(profiles)
+    day = Window(event.starts_at, event.ends_at)
+    # As on the in-person day: the Judiciary committees' members are musts for everyone.
+    must = set(judiciary_members())
+    participants, wanted = [], set(must)
+    for profile in profiles:
+        own = frozenset(lm.pk for lm in constituencies[profile.pk].lawmakers)
+        wanted |= own
+        local = LocalWindow(
+            VIRTUAL_STATES[profile.state],
+            event.date,
+            event.working_day_starts,
+            event.working_day_ends,
+        )
+        mine = local.in_day()
+        starts = max(mine.starts_at, day.starts_at)
+        participants.append(
+            Participant(
+                key=profile.pk,
+                label=f"Participant {profile.pk}",
+                chapter=states.index(profile.state) + 1,
+                state=profile.state,
+                experienced=rng.random() >= 0.2,
+                constituent_of=own,
+                available=Window(starts, max(starts, min(mine.ends_at, day.ends_at))),
+                local_window=local,
             )
         )
-    rules = Rules(
-        day=Window(at(9), at(17)),
-        meeting_minutes=20,
-        team_min=2,
-        team_max=6,
-        max_meetings_per_person=5,
-        walking_minutes=walking_minutes_for(event),
-        grid_minutes=5,
-        blocked=(Window(at(12, 15), at(13)),),
-    )
+    offices = [
+        office_of(
+            lawmaker, must, Place("", "", remote=True), our_line=rng.random() < OUR_LINE_SHARE
+        )
+        for lawmaker in Lawmaker.objects.filter(pk__in=wanted).order_by("pk")
+    ]
+    rules = day_rules(event, day=day, video_lines=VIDEO_LINES, line_rest_minutes=LINE_REST_MINUTES)
     return Problem(rules=rules, offices=tuple(offices), participants=tuple(participants))
+
+
+def report_virtual_plan(problem, plan, event):
+    from planner.checker import Kind, check
+
+    violations = Counter(v.kind for v in check(problem, plan, event))
+    ours = {o.key for o in problem.offices if o.our_line}
+    loads = [len(itineraries(plan).get(p.key, ())) for p in problem.participants]
+    print(f"virtual_plan_seconds: {plan.seconds:.2f} s")
+    print(f"virtual_plan_outcome: {plan.outcome} -")
+    print(f"virtual_offices_total: {len(problem.offices)} offices")
+    print(f"virtual_meetings_planned: {len(plan.meetings)} meetings")
+    on_ours = sum(m.office in ours for m in plan.meetings)
+    print(f"virtual_meetings_on_our_lines: {on_ours} meetings")
+    print(f"virtual_people_without_meeting: {loads.count(0)} people")
+    print(f"line_capacity_violations: {violations[Kind.LINE_CAPACITY]} violations")
+    print(f"local_window_violations: {violations[Kind.LOCAL_WINDOW]} violations")
+    print(f"spacing_violations: {violations[Kind.SPACING]} violations")
+    others = sum(violations.values()) - sum(
+        violations[k] for k in (Kind.LINE_CAPACITY, Kind.LOCAL_WINDOW, Kind.SPACING)
+    )
+    print(f"virtual_other_violations: {others} violations")
+    print(f"virtual_optimality_gap: {plan.gap:.4f} share")
 
 
 def itineraries(plan):
@@ -308,11 +435,20 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=900)
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument(
+        "--virtual-only", action="store_true", help="only the virtual day (issue 15)"
+    )
     args = parser.parse_args()
     setup_django("bench_plan_day")
     from planner.solver import solve
 
     import_congress()
+    virtual_event = make_virtual_event()
+    virtual = build_virtual_problem(args.participants, virtual_event, random.Random(SEED))
+    plan = solve(virtual, time_limit_seconds=args.time_limit, workers=args.workers, seed=SEED)
+    report_virtual_plan(virtual, plan, virtual_event)
+    if args.virtual_only:
+        return
     event = make_event()
     rng = random.Random(SEED)
     problem = build_problem(args.participants, event, rng)

@@ -374,6 +374,17 @@ PLANNER_RUN_STUCK_SECONDS = env.read_int(
     "DAYOFACTION_PLANNER_RUN_STUCK_SECONDS", default=15 * 60, minimum=60
 )
 
+# Virtual days (issue 15): the organisation's own video server (e.g. a self-hosted Jitsi),
+# where rooms are made with unguessable names; empty means none. How many video accounts
+# ("lines") it has to host meetings at once, and the minutes a line rests between meetings.
+VIDEO_SERVER_URL = (
+    env.read_url("DAYOFACTION_VIDEO_SERVER_URL", default="", schemes=("https",)).rstrip("/")
+    if env.read_str("DAYOFACTION_VIDEO_SERVER_URL", default="")
+    else ""
+)
+VIDEO_LINES = env.read_int("DAYOFACTION_VIDEO_LINES", default=10, minimum=0)
+VIDEO_LINE_REST_MINUTES = env.read_int("DAYOFACTION_VIDEO_LINE_REST_MINUTES", default=10)
+
 # Security: on whenever DEBUG is off, so production passes check --deploy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -50,6 +50,8 @@ class EventForm(SafeModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "day_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "day_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "working_day_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "working_day_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "registration_opens_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
@@ -69,11 +71,24 @@ class EventForm(SafeModelForm):
                 self.initial[name] = timezone.localtime(value, self.instance.zone).replace(
                     tzinfo=None
                 )
-        for name in ("default_meeting_minutes", *(f for f in self.fields if f.startswith("gap_"))):
+        # A form from before virtual days (or a script) leaves them out: the defaults hold.
+        for name in ("format", "remote_spacing_minutes", "working_day_starts", "working_day_ends"):
+            self.fields[name].required = False
+        numbers = ("default_meeting_minutes", "remote_spacing_minutes")
+        for name in (*numbers, *(f for f in self.fields if f.startswith("gap_"))):
             self.fields[name].widget.attrs.update(min=0, max=240)
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("format", "remote_spacing_minutes", "working_day_starts", "working_day_ends"):
+            if name not in self.errors and cleaned.get(name) in (None, ""):
+                cleaned[name] = Event._meta.get_field(name).get_default()
+        starts, ends = cleaned.get("working_day_starts"), cleaned.get("working_day_ends")
+        if starts and ends and ends <= starts:
+            self.add_error(
+                "working_day_ends",
+                "The working window ends before it starts: give a later end (e.g. 17:00).",
+            )
         zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "America/New_York")
         for name in WINDOW_FIELDS:
             value = cleaned.get(name)
@@ -94,19 +109,36 @@ class EventForm(SafeModelForm):
         return fields
 
 
+def optional_time(label: str) -> forms.TimeField:
+    return forms.TimeField(
+        required=False,
+        label=label,
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+    )
+
+
 class AvailabilityForm(SafeForm):
     """Arrive by / must leave at; empty means the event's own hours."""
 
-    arrive_by = forms.TimeField(
+    arrive_by = optional_time("I can be there from")
+    leave_at = optional_time("I must leave at")
+    # On the person's own clock; empty means the event's working window.
+    calls_from = optional_time("On calls from (my time)")
+    calls_until = optional_time("On calls until (my time)")
+    joins_from_the_hill = forms.BooleanField(
         required=False,
-        label="I can be there from",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+        label="On a hybrid day, I join video meetings from the Hill",
     )
-    leave_at = forms.TimeField(
-        required=False,
-        label="I must leave at",
-        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
-    )
+
+
+def for_the_day(form: "AvailabilityForm", event) -> "AvailabilityForm":
+    """Only the questions this day asks: hours for calls on a day with calls, the Hill on a
+    hybrid one."""
+    if not event.has_remote_meetings:
+        del form.fields["calls_from"], form.fields["calls_until"]
+    if event.format != "hybrid":
+        del form.fields["joins_from_the_hill"]
+    return form
 
 
 class RegistrationForm(AvailabilityForm):
@@ -116,4 +148,11 @@ class RegistrationForm(AvailabilityForm):
         widget=forms.RadioSelect,
         label="I will take part",
     )
-    field_order = ["attendance", "arrive_by", "leave_at"]
+    field_order = [
+        "attendance",
+        "arrive_by",
+        "leave_at",
+        "calls_from",
+        "calls_until",
+        "joins_from_the_hill",
+    ]

@@ -5,11 +5,18 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from localflavor.us.models import USStateField
+from localflavor.us.us_states import STATE_CHOICES as US_STATE_NAMES
 
 
 class Level(models.TextChoices):
     NATIONAL = "national", "National (Congress, in Washington)"
     STATE = "state", "State (a state legislature)"
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual (video and phone)"
+    HYBRID = "hybrid", "Hybrid (some in the office, some on video or phone)"
 
 
 class EventStatus(models.TextChoices):
@@ -50,6 +57,27 @@ class Event(models.Model):
     gap_across_sides_minutes = models.PositiveSmallIntegerField(
         default=20, help_text="Between the House side and the Senate side."
     )
+    format = models.CharField(
+        "how people meet",
+        max_length=20,
+        choices=EventFormat.choices,
+        default=EventFormat.IN_PERSON,
+    )
+    remote_spacing_minutes = models.PositiveSmallIntegerField(
+        "spacing between video and phone meetings (minutes)",
+        default=15,
+        help_text="Each person's rest between two meetings on video or phone.",
+    )
+    working_day_starts = models.TimeField(
+        "remote meetings from (participant's local time)",
+        default=datetime.time(9, 0),
+        help_text="Nobody is planned into a video or phone meeting before this, their time.",
+    )
+    working_day_ends = models.TimeField(
+        "remote meetings until (participant's local time)",
+        default=datetime.time(17, 0),
+        help_text="…nor after this, in their own time zone.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -69,6 +97,13 @@ class Event(models.Model):
                 name="events_day_ends_after_it_starts",
             ),
             models.CheckConstraint(
+                condition=models.Q(format__in=EventFormat.values), name="events_format_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(working_day_ends__gt=models.F("working_day_starts")),
+                name="events_working_window_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(registration_closes_at__isnull=True)
                 | models.Q(registration_opens_at__isnull=True)
                 | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
@@ -82,6 +117,17 @@ class Event(models.Model):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def place_label(self) -> str:
+        """Where the offices are, as the time beside a reader's own says ("in Washington")."""
+        if self.level == Level.NATIONAL:
+            return "Washington"
+        return dict(US_STATE_NAMES).get(self.state, self.state)
+
+    @property
+    def has_remote_meetings(self) -> bool:
+        return self.format != EventFormat.IN_PERSON
 
     @property
     def is_published(self) -> bool:
@@ -127,6 +173,19 @@ class Registration(models.Model):
     # When the person can be booked; empty means the event's own hours.
     arrive_by = models.TimeField(null=True, blank=True, help_text="I can be there from.")
     leave_at = models.TimeField(null=True, blank=True, help_text="I must leave at.")
+    # Calls from home, on the person's own clock; empty means the event's working window.
+    calls_from = models.TimeField(
+        "calls from (my time)", null=True, blank=True, help_text="On calls from home, from."
+    )
+    calls_until = models.TimeField(
+        "calls until (my time)", null=True, blank=True, help_text="On calls from home, until."
+    )
+    # On a hybrid day: a video meeting right after an office visit needs no walk home.
+    joins_from_the_hill = models.BooleanField(
+        "I join video meetings from the Hill",
+        default=False,
+        help_text="Between an office visit and a video meeting you need only a quiet corner.",
+    )
 
     class Meta:
         ordering = ["registered_at"]
@@ -142,6 +201,12 @@ class Registration(models.Model):
                 | models.Q(leave_at__gt=models.F("arrive_by")),
                 name="events_registration_leaves_after_arriving",
             ),
+            models.CheckConstraint(
+                condition=models.Q(calls_from__isnull=True)
+                | models.Q(calls_until__isnull=True)
+                | models.Q(calls_until__gt=models.F("calls_from")),
+                name="events_registration_calls_window_ends_after_it_starts",
+            ),
         ]
 
     def __str__(self):
@@ -154,3 +219,11 @@ class Registration(models.Model):
     @property
     def available_until(self) -> datetime.time:
         return self.leave_at or self.event.day_ends
+
+    @property
+    def calls_window(self) -> tuple[datetime.time, datetime.time]:
+        """The hours this person takes calls in, on their own clock."""
+        return (
+            self.calls_from or self.event.working_day_starts,
+            self.calls_until or self.event.working_day_ends,
+        )

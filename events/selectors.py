@@ -2,7 +2,8 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from events.models import Attendance, Event, EventStatus, Registration
+from events.models import Attendance, Event, EventFormat, EventStatus, Registration
+from members.time_zones import reader_zone
 
 
 def upcoming_events(*, include_drafts: bool = False) -> QuerySet[Event]:
@@ -69,3 +70,18 @@ def active_meetings() -> QuerySet:
     meetings app's own `active()` rule, not an import.
     """
     return Event._meta.get_field("meetings").related_model.objects.active()
+
+
+def reader_zone_for(*, event: Event, user):
+    """The clock a person reads this event's times on: the offices' when they are there
+    (an in-person day, or in person on a hybrid one), else their own (one query at most)."""
+    if event.format == EventFormat.IN_PERSON or not user.is_authenticated:
+        return event.zone
+    attendance = (
+        Registration.objects.filter(event=event, user=user)
+        .values_list("attendance", flat=True)
+        .first()
+    )
+    if event.format == EventFormat.HYBRID and attendance == Attendance.IN_PERSON:
+        return event.zone
+    return reader_zone(user, default=event.time_zone)

@@ -31,6 +31,10 @@ EVENT_FIELDS = (
     "gap_same_building_minutes",
     "gap_same_side_minutes",
     "gap_across_sides_minutes",
+    "format",
+    "remote_spacing_minutes",
+    "working_day_starts",
+    "working_day_ends",
 )
 
 
@@ -61,6 +65,11 @@ def _check(event: Event) -> None:
     opens, closes = event.registration_opens_at, event.registration_closes_at
     if opens and closes and closes <= opens:
         raise EventError("Registration must close after it opens.", field="registration_closes_at")
+    if event.working_day_ends <= event.working_day_starts:
+        raise EventError(
+            "The participants' working window must end after it starts.",
+            field="working_day_ends",
+        )
     if event.default_meeting_minutes < 5:
         raise EventError("A meeting lasts at least 5 minutes.", field="default_meeting_minutes")
     taken = Event.objects.filter(slug=event.slug).exclude(pk=event.pk).exists()
@@ -119,6 +128,13 @@ def _check_availability(
         raise EventError("You must leave after you arrive.", field="leave_at")
 
 
+def _check_calls_window(calls_from: datetime.time | None, calls_until: datetime.time | None):
+    if calls_from and calls_until and calls_until <= calls_from:
+        raise EventError(
+            "Your hours for calls end before they start: give a later end.", field="calls_until"
+        )
+
+
 @transaction.atomic
 def registration_create(
     *,
@@ -127,6 +143,9 @@ def registration_create(
     attendance: str = Attendance.IN_PERSON,
     arrive_by: datetime.time | None = None,
     leave_at: datetime.time | None = None,
+    calls_from: datetime.time | None = None,
+    calls_until: datetime.time | None = None,
+    joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Register a person for the event while its registration window is open."""
@@ -137,6 +156,7 @@ def registration_create(
     if attendance not in Attendance.values:
         raise EventError("Choose in person or virtual.", field="attendance")
     _check_availability(event, arrive_by, leave_at)
+    _check_calls_window(calls_from, calls_until)
     if Registration.objects.filter(event=event, user=user).exists():
         raise EventError(f"You are already registered for {event}.")
     try:
@@ -147,6 +167,9 @@ def registration_create(
                 attendance=attendance,
                 arrive_by=arrive_by,
                 leave_at=leave_at,
+                calls_from=calls_from,
+                calls_until=calls_until,
+                joins_from_the_hill=joins_from_the_hill,
                 registered_at=now,
             )
     except IntegrityError:  # two clicks at once: the first one won
@@ -164,6 +187,9 @@ def registration_set_availability(
     user: User,
     arrive_by: datetime.time | None,
     leave_at: datetime.time | None,
+    calls_from: datetime.time | None = None,
+    calls_until: datetime.time | None = None,
+    joins_from_the_hill: bool = False,
     now: datetime.datetime | None = None,
 ) -> Registration:
     """Change when a registered person can be booked; until the day begins."""
@@ -174,8 +200,13 @@ def registration_set_availability(
     if registration is None:
         raise EventError(f"You are not registered for {event}.")
     _check_availability(event, arrive_by, leave_at)
+    _check_calls_window(calls_from, calls_until)
     registration.arrive_by, registration.leave_at = arrive_by, leave_at
-    registration.save(update_fields=["arrive_by", "leave_at"])
+    registration.calls_from, registration.calls_until = calls_from, calls_until
+    registration.joins_from_the_hill = joins_from_the_hill
+    registration.save(
+        update_fields=["arrive_by", "leave_at", "calls_from", "calls_until", "joins_from_the_hill"]
+    )
     return registration
 
 

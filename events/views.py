@@ -10,7 +10,7 @@ from chapters.selectors import led_chapter_ids
 from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
-from events.forms import AvailabilityForm, EventForm, RegistrationForm
+from events.forms import AvailabilityForm, EventForm, RegistrationForm, for_the_day
 from events.models import Registration
 
 
@@ -88,8 +88,17 @@ def event_detail(request, slug):
             "registration_open": event.registration_is_open(),
             "now": timezone.now(),
             "form": RegistrationForm(),
-            "availability_form": AvailabilityForm(
-                initial={"arrive_by": registration.arrive_by, "leave_at": registration.leave_at}
+            "availability_form": for_the_day(
+                AvailabilityForm(
+                    initial={
+                        "arrive_by": registration.arrive_by,
+                        "leave_at": registration.leave_at,
+                        "calls_from": registration.calls_from,
+                        "calls_until": registration.calls_until,
+                        "joins_from_the_hill": registration.joins_from_the_hill,
+                    }
+                ),
+                event,
             )
             if registration
             else None,

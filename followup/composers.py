@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from chapters.models import Chapter
+from common.local_times import dual_time, for_template
 from events.models import Event
-from events.selectors import takes_part_in
+from events.selectors import reader_zone_for, takes_part_in
 from followup.tokens import seat_answer_url
 from meetings.models import Meeting, MeetingStatus, Seat, SeatStatus
 from meetings.selectors import chapter_meetings, itinerary
@@ -24,6 +25,18 @@ UNCONFIRMED = (MeetingStatus.REQUESTED, MeetingStatus.SCHEDULED)
 
 def _link(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
+
+
+def _times(moment, *, event: Event, person: User) -> dict:
+    """A time for this reader: theirs (`local_start`) and, in words, the office's beside it."""
+    zone = reader_zone_for(event=event, user=person)
+    return {
+        "local_start": for_template(moment, zone),
+        "when": dual_time(
+            moment, reader_zone=zone, place_zone=event.zone, place_label=event.place_label
+        ),
+        "reader_zone": zone,
+    }
 
 
 def _event_and_user(context: dict):
@@ -58,7 +71,7 @@ def _day(context: dict, *, with_answers: bool, even_empty: bool = False) -> dict
         "stops": [
             {
                 "stop": stop,
-                "local_start": event.local(stop.meeting.starts_at),
+                **_times(stop.meeting.starts_at, event=event, person=user),
                 "answers": answers.get(stop.seat.pk),
             }
             for stop in stops
@@ -87,7 +100,9 @@ def before_meeting(context: dict) -> dict | None:
             user_id=context["user_id"],
             status=SeatStatus.CONFIRMED,
         )
-        .select_related("meeting__event", "meeting__lawmaker", "meeting__lead", "user")
+        .select_related(
+            "meeting__event", "meeting__lawmaker", "meeting__lead", "user", "user__profile"
+        )
         .first()
     )
     if seat is None or not seat.meeting.is_active or seat.meeting.starts_at <= timezone.now():
@@ -103,7 +118,7 @@ def before_meeting(context: dict) -> dict | None:
         "event": meeting.event,
         "meeting": meeting,
         "person": seat.user,
-        "local_start": meeting.event.local(meeting.starts_at),
+        **_times(meeting.starts_at, event=meeting.event, person=seat.user),
         "colleagues": colleagues,
         "itinerary_url": _link("meetings:itinerary", meeting.event.slug),
     }
@@ -124,8 +139,10 @@ def seat_notice(context: dict) -> dict | None:
         "event": meeting.event,
         "meeting": meeting,
         "person": person,
-        "local_start": meeting.event.local(meeting.starts_at),
-        "local_end": meeting.event.local(meeting.ends_at),
+        **_times(meeting.starts_at, event=meeting.event, person=person),
+        "local_end": for_template(
+            meeting.ends_at, reader_zone_for(event=meeting.event, user=person)
+        ),
         "itinerary_url": _link("meetings:itinerary", meeting.event.slug),
     }
 

@@ -109,12 +109,16 @@ def _minutes(time: datetime.time) -> int:
     return time.hour * 60 + time.minute
 
 
-def _hours(event: Event) -> list[Hour]:
+def _hours(event: Event, zone=None) -> list[Hour]:
+    """The axis in the event's hours; its labels in `zone` when a leader reads it in theirs."""
     start, end = _minutes(event.day_starts), _minutes(event.day_ends)
     hours, moment = [], start
     while moment < end:
         next_hour = min((moment // 60 + 1) * 60, end)
-        label = datetime.time(moment // 60, moment % 60).strftime("%-I:%M %p").replace(":00", "")
+        at = datetime.datetime.combine(
+            event.date, datetime.time(moment // 60, moment % 60), tzinfo=event.zone
+        )
+        label = at.astimezone(zone or event.zone).strftime("%-I:%M %p").replace(":00", "")
         hours.append(
             Hour(
                 label=label,
@@ -160,7 +164,7 @@ def _proposed_layer(event: Event, chapter: Chapter) -> list | None:
     return import_string(path)(event=event, chapter=chapter) if path else None
 
 
-def board_for(*, event: Event, chapter: Chapter, show_proposed: bool = True) -> Board:
+def board_for(*, event: Event, chapter: Chapter, show_proposed: bool = True, zone=None) -> Board:
     meetings = list(chapter_meetings(event=event, chapter=chapter))
     day_start = _minutes(event.day_starts)
     columns = (_minutes(event.day_ends) - day_start) // SLOT_MINUTES
@@ -217,7 +221,7 @@ def board_for(*, event: Event, chapter: Chapter, show_proposed: bool = True) -> 
         event=event,
         chapter=chapter,
         columns=columns,
-        hours=_hours(event),
+        hours=_hours(event, zone),
         rows=list(rows.values()),
         blocks=blocks,
         warnings=warnings,

@@ -18,8 +18,19 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import CalendarFeed, Meeting, MeetingChange, MeetingStatus, Seat, SeatStatus
+from common.local_times import dual_time
+from events.models import EventFormat
+from meetings.models import (
+    CalendarFeed,
+    Meeting,
+    MeetingChange,
+    MeetingMode,
+    MeetingStatus,
+    Seat,
+    SeatStatus,
+)
 from members.models import User
+from members.time_zones import reader_zone
 
 PRODUCT_ID = "-//Day of Action//Meetings//EN"
 # A feed holds the meetings of the last year and everything ahead.
@@ -121,14 +132,71 @@ def meeting_description(meeting: Meeting, *, user: User) -> str:
         lines.append("Colleagues: " + ", ".join(p.full_name or p.email for p in others))
     else:
         lines.append("Colleagues: none yet")
-    if meeting.location_note:
+    if meeting.location_note and not meeting.is_remote:
         lines.append(f"Finding the room: {meeting.location_note}")
+    zone = calendar_zone(meeting.event, user)
+    event = meeting.event
+    if meeting.is_remote:
+        lines.insert(
+            1,
+            "When: "
+            + dual_time(
+                meeting.starts_at,
+                reader_zone=zone,
+                place_zone=event.zone,
+                place_label=event.place_label,
+            ),
+        )
+        if meeting.join_url:
+            lines.append(f"Join ({meeting.join_provider}): {meeting.join_url}")
+        if meeting.phone_number:
+            pin = f", PIN {meeting.phone_pin}" if meeting.phone_pin else ""
+            lines.append(f"Dial in: {meeting.phone_number}{pin}")
+        if meeting.huddle_url:
+            huddle = meeting.huddle_starts_at.astimezone(zone)
+            lines.append(f"Team huddle from {huddle:%-I:%M %p}: {meeting.huddle_url}")
     if meeting.status == MeetingStatus.CANCELLED:
         lines.insert(0, "This meeting is cancelled.")
     return "\n".join(lines)
 
 
+def calendar_zone(event, user: User):
+    """The zone of a calendar entry, without a query per entry: the offices' on an in-person
+    day, the person's own otherwise (a calendar app shows the moment right either way)."""
+    if event.format == EventFormat.IN_PERSON:
+        return event.zone
+    return reader_zone(user, default=event.time_zone)
+
+
+def phone_uri(meeting: Meeting) -> str:
+    """tel: with the PIN after two pauses, so a phone dials it too."""
+    number = "".join(c for c in meeting.phone_number if c.isdigit() or c == "+")
+    pin = "".join(c for c in meeting.phone_pin if c.isalnum() or c in "#*")
+    return f"tel:{number}" + (f",,{pin}" if pin else "")
+
+
+def conferences(meeting: Meeting) -> list[tuple[str, dict]]:
+    """RFC 7986 CONFERENCE values and their parameters: the video link, the dial-in."""
+    found = []
+    if meeting.join_url:
+        found.append(
+            (
+                meeting.join_url,
+                {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": meeting.join_provider},
+            )
+        )
+    if meeting.phone_number:
+        label = "Dial-in" + (f" (PIN {meeting.phone_pin})" if meeting.phone_pin else "")
+        found.append((phone_uri(meeting), {"VALUE": "URI", "FEATURE": ["PHONE"], "LABEL": label}))
+    return found
+
+
 def meeting_location(meeting: Meeting) -> str:
+    if meeting.mode == MeetingMode.VIDEO:
+        return meeting.join_url or "Video call (link to come)"
+    if meeting.mode == MeetingMode.PHONE:
+        pin = f", PIN {meeting.phone_pin}" if meeting.phone_pin else ""
+        return f"Phone call: {meeting.phone_number}{pin}"
     building = meeting.get_building_display() if meeting.building else ""
     return ", ".join(part for part in (meeting.room, building) if part)
 
@@ -143,7 +211,8 @@ def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
     domain = _uid_domain()
     for seat in seats:
         meeting = seat.meeting
-        zone = meeting.event.zone
+        # The reader's own zone (the offices' on an in-person day, where they will be).
+        zone = calendar_zone(meeting.event, user)
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{domain}")
         event.add("dtstamp", meeting.updated_at)
@@ -157,7 +226,11 @@ def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
             event.add("location", location)
         event.add("description", meeting_description(meeting, user=user))
         event.add("status", ICS_STATUS.get(meeting.status, "CONFIRMED"))
-        if site:
+        for value, parameters in conferences(meeting):
+            event.add("conference", value, parameters=parameters)
+        if meeting.join_url:
+            event.add("url", meeting.join_url)
+        elif site:
             event.add("url", site + reverse("meetings:itinerary", args=[meeting.event.slug]))
         calendar.add_component(event)
     if seats:

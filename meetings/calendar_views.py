@@ -32,7 +32,9 @@ def _calendar_response(request, user, *, filename: str | None = None) -> HttpRes
 @require_GET
 def calendar_feed(request, token):
     """For calendar apps, which cannot log in: the token in the address is the key."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user", "user__profile"), token=token
+    )
     if not feed.user.is_active:
         return HttpResponse(status=404)
     return _calendar_response(request, feed.user)

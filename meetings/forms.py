@@ -8,10 +8,19 @@ from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.models import Chapter
 from common.forms import SafeForm
+from common.join_links import join_link_clean, own_room_available, own_room_new
 from events.models import Event, Level
 from lawmakers.models import Building, Lawmaker, serving_q
 from lawmakers.models import Level as LawmakerLevel
-from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingKind, SeatStatus
+from meetings.models import (
+    ACTIVE_MEETING_STATUSES,
+    CALL_FIELDS,
+    LineHost,
+    Meeting,
+    MeetingKind,
+    MeetingMode,
+    SeatStatus,
+)
 from meetings.rules import campus_rules
 from members.models import User
 
@@ -79,6 +88,17 @@ def _building_choices(event: Event, meeting: Meeting | None) -> list[tuple[str, 
     return [("", "The office's building"), *((code, labels.get(code, code)) for code in codes)]
 
 
+def link_field(label: str, help_text: str) -> forms.CharField:
+    """A join link's input; `join_link_clean` says whether the address will do."""
+    return forms.CharField(
+        max_length=500,
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
+
+
 class MeetingForm(SafeForm):
     lawmaker = forms.Field()  # replaced in __init__, with the event's lawmakers
     start_time = forms.TimeField(
@@ -91,6 +111,35 @@ class MeetingForm(SafeForm):
     )
     room = forms.CharField(max_length=40, required=False, help_text="Empty: the office's room.")
     location_note = forms.CharField(max_length=200, required=False, label="How to find it")
+    mode = forms.ChoiceField(
+        choices=MeetingMode.choices,
+        initial=MeetingMode.IN_PERSON,
+        widget=forms.RadioSelect,
+        label="How we meet",
+        required=False,
+    )
+    line_host = forms.ChoiceField(
+        choices=LineHost.choices,
+        initial=LineHost.OURS,
+        widget=forms.RadioSelect,
+        label="Whose video or phone line",
+        required=False,
+        help_text="Meetings on the office's line do not use one of our video accounts.",
+    )
+    join_url = link_field(
+        "Join link", "https only. When the office sends its own link, put it here: it wins."
+    )
+    make_room = forms.BooleanField(
+        required=False,
+        label="Make a room on our video server (when there is no link)",
+    )
+    phone_number = forms.CharField(max_length=40, required=False, label="Dial-in number")
+    phone_pin = forms.CharField(max_length=40, required=False, label="PIN or meeting ID")
+    want_huddle = forms.BooleanField(
+        required=False,
+        label="A team huddle 15 minutes before (the delegation only)",
+    )
+    huddle_url = link_field("Huddle link", "Empty: a room is made on our video server.")
     contact_name = forms.CharField(max_length=150, required=False, label="Office contact")
     contact_email = forms.EmailField(required=False, label="Office contact's email")
     seats = forms.IntegerField(min_value=1, max_value=50, initial=5)
@@ -142,9 +191,52 @@ class MeetingForm(SafeForm):
                         "reserved_for_constituents",
                         "reserved_for_first_timers",
                         "notes",
+                        *CALL_FIELDS,
                     )
                 },
+                want_huddle=bool(meeting.huddle_url),
             )
+        if not own_room_available():
+            del self.fields["make_room"]
+            self.fields["huddle_url"].help_text = "No video server is set: give the room's link."
+
+    def clean_join_url(self):
+        value = self.cleaned_data.get("join_url", "").strip()
+        return join_link_clean(value).url if value else ""
+
+    def clean_huddle_url(self):
+        value = self.cleaned_data.get("huddle_url", "").strip()
+        return join_link_clean(value).url if value else ""
+
+    def clean(self):
+        data = super().clean()
+        data["mode"] = mode = data.get("mode") or MeetingMode.IN_PERSON
+        data["line_host"] = data.get("line_host") or LineHost.OURS
+        if mode == MeetingMode.IN_PERSON:
+            for name, what in (
+                ("join_url", "a join link"),
+                ("phone_number", "a dial-in number"),
+                ("huddle_url", "a huddle link"),
+            ):
+                if data.get(name):
+                    self.add_error(
+                        name,
+                        f"A meeting in the office has no {what.split(' ', 1)[1]}: "
+                        "choose Video call or Phone call, or clear it.",
+                    )
+            if data.get("want_huddle"):
+                self.add_error("want_huddle", "A huddle is for video and phone meetings.")
+        if mode == MeetingMode.PHONE and not data.get("phone_number", "").strip():
+            self.add_error("phone_number", "A phone meeting needs the number to dial.")
+        if (
+            data.get("want_huddle")
+            and mode != MeetingMode.IN_PERSON
+            and not data.get("huddle_url")
+            and "huddle_url" not in self.errors
+            and not own_room_available()
+        ):
+            self.add_error("huddle_url", "Give the huddle room's link (https).")
+        return data
 
     @property
     def offices(self) -> dict[int, list[str]]:
@@ -160,9 +252,20 @@ class MeetingForm(SafeForm):
             self.event.date, data.pop("start_time"), tzinfo=self.event.zone
         )
         minutes = data.pop("minutes")
-        # An empty place means the office's own, as the form says.
-        data["building"] = data["building"] or data["lawmaker"].office_building
-        data["room"] = data["room"] or data["lawmaker"].office_room
+        make_room, want_huddle = data.pop("make_room", False), data.pop("want_huddle")
+        if data["mode"] == MeetingMode.IN_PERSON:
+            # An empty place means the office's own, as the form says.
+            data["building"] = data["building"] or data["lawmaker"].office_building
+            data["room"] = data["room"] or data["lawmaker"].office_room
+            data["line_host"] = LineHost.OURS
+        else:
+            data["building"], data["room"] = "", ""
+            if make_room and not data["join_url"]:
+                data["join_url"] = own_room_new().url
+            if not want_huddle:
+                data["huddle_url"] = ""
+            elif not data["huddle_url"]:
+                data["huddle_url"] = own_room_new(prefix="huddle").url
         return {
             **data,
             "starts_at": start,

@@ -27,6 +27,7 @@ from meetings.forms import (
 from meetings.models import MeetingStatus, Seat, SeatStatus
 from meetings.seats import SeatError
 from meetings.services import NEXT_STATUSES, MeetingError, office_conflicts
+from members.time_zones import reader_zone
 
 LIVE = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 
@@ -35,14 +36,21 @@ LIVE = (SeatStatus.CONFIRMED, SeatStatus.WAITLISTED)
 def board(request, event_slug, chapter_slug):
     event, chapter = access.chapter_board_for_leader(request.user, event_slug, chapter_slug)
     show_proposed = request.GET.get("proposed") != "off"
+    # Leaders far from the offices may read the board on their own clock.
+    in_my_zone = request.GET.get("zone") == "mine"
+    zone = reader_zone(request.user, default=event.time_zone) if in_my_zone else event.zone
     return render(
         request,
         "meetings/board.html",
         {
             "event": event,
             "chapter": chapter,
-            "board": board_for(event=event, chapter=chapter, show_proposed=show_proposed),
+            "board": board_for(
+                event=event, chapter=chapter, show_proposed=show_proposed, zone=zone
+            ),
             "show_proposed": show_proposed,
+            "board_zone": zone,
+            "in_my_zone": in_my_zone,
         },
     )
 

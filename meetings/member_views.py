@@ -4,14 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.redirects import next_or
+from events.selectors import reader_zone_for
 from meetings import access, selectors
 from meetings.calendar import feed_for
 from meetings.models import SeatStatus
 from meetings.rules import Slot, clash
 from meetings.seats import SeatError, seat_cancel, seat_take
+from members.time_zones import profile_zone
 
 
 def _sign_up_state(meeting, user) -> None:
@@ -48,6 +51,7 @@ def meetings_open(request, event_slug):
         "event": event,
         "constituent_meetings": [m for m in meetings if m.is_mine],
         "chapter_meetings": [m for m in meetings if not m.is_mine],
+        "reader_zone": reader_zone_for(event=event, user=request.user),
         "seat_count": sum(
             1 for m in meetings if m.my_seat and m.my_seat.status == SeatStatus.CONFIRMED
         ),
@@ -130,5 +134,10 @@ def itinerary(request, event_slug):
         "confirmed_count": sum(1 for s in stops if s.seat.status == SeatStatus.CONFIRMED),
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        "reader_zone": reader_zone_for(event=event, user=request.user),
+        # Asked only on a day with calls (an in-person day reads the offices' clock).
+        "zone_known": not event.has_remote_meetings
+        or bool(profile_zone(getattr(request.user, "profile", None))),
+        "now": timezone.now(),
     }
     return render(request, "meetings/itinerary.html", context)

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from chapters.models import Chapter
 from common.constraints import PostgresExclusionConstraint, TsTzRange
+from common.join_links import provider_name
 from events.models import Event
 from lawmakers.models import Building, Lawmaker
 
@@ -15,6 +17,24 @@ class MeetingKind(models.TextChoices):
     LAWMAKER = "lawmaker", "With the lawmaker"
     STAFF = "staff", "With staff"
     DROP_OFF = "drop_off", "Drop-off"
+
+
+class MeetingMode(models.TextChoices):
+    IN_PERSON = "in_person", "In the office"
+    VIDEO = "video", "Video call"
+    PHONE = "phone", "Phone call"
+
+
+REMOTE_MODES = (MeetingMode.VIDEO, MeetingMode.PHONE)
+# How a call is joined: what a leader sets, what the history keeps, what people are told.
+CALL_FIELDS = ("mode", "line_host", "join_url", "phone_number", "phone_pin", "huddle_url")
+
+
+class LineHost(models.TextChoices):
+    """Whose video or phone line the meeting is on: ours counts against our accounts."""
+
+    OURS = "ours", "We host it"
+    OFFICE = "office", "The office hosts it"
 
 
 class MeetingStatus(models.TextChoices):
@@ -38,6 +58,9 @@ UPCOMING_MEETING_STATUSES = (
     MeetingStatus.SCHEDULED,
     MeetingStatus.CONFIRMED,
 )
+# The "Join" button is live this long before a call; the delegation's huddle opens earlier.
+JOIN_OPENS_BEFORE = datetime.timedelta(minutes=10)
+HUDDLE_BEFORE = datetime.timedelta(minutes=15)
 # The database's name for "one office, one meeting at a time"; services turn it into words.
 ONE_OFFICE_AT_A_TIME = "meetings_one_office_one_meeting_at_a_time"
 
@@ -70,6 +93,23 @@ class Meeting(models.Model):
         max_length=200, blank=True, help_text="Anything that helps find the room."
     )
     kind = models.CharField(max_length=20, choices=MeetingKind.choices, default=MeetingKind.STAFF)
+    mode = models.CharField(
+        "how we meet", max_length=20, choices=MeetingMode.choices, default=MeetingMode.IN_PERSON
+    )
+    join_url = models.URLField(
+        "join link", max_length=500, blank=True, help_text="https only: Zoom, Teams, Meet …"
+    )
+    phone_number = models.CharField("dial-in number", max_length=40, blank=True)
+    phone_pin = models.CharField("PIN or meeting ID", max_length=40, blank=True)
+    line_host = models.CharField(
+        "whose line", max_length=20, choices=LineHost.choices, default=LineHost.OURS
+    )
+    huddle_url = models.URLField(
+        "team huddle link",
+        max_length=500,
+        blank=True,
+        help_text="A room for the delegation only, open 15 minutes before the meeting.",
+    )
     status = models.CharField(
         max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.REQUESTED
     )
@@ -143,6 +183,27 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=models.Q(kind__in=MeetingKind.values), name="meetings_kind_known"
             ),
+            models.CheckConstraint(
+                condition=models.Q(mode__in=MeetingMode.values), name="meetings_mode_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(line_host__in=LineHost.values),
+                name="meetings_line_host_known",
+            ),
+            # An office visit has no link; a call has its way in (a link or a number).
+            models.CheckConstraint(
+                condition=~models.Q(mode=MeetingMode.IN_PERSON)
+                | models.Q(join_url="", phone_number="", huddle_url=""),
+                name="meetings_in_person_has_no_line",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(mode=MeetingMode.PHONE) | ~models.Q(phone_number=""),
+                name="meetings_phone_has_a_number",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(join_url="") | models.Q(join_url__startswith="https://"),
+                name="meetings_join_link_is_https",
+            ),
             # Two live meetings with one office never overlap, whoever books them at
             # whatever moment: the check in services reads, this holds (PostgreSQL).
             PostgresExclusionConstraint(
@@ -180,7 +241,32 @@ class Meeting(models.Model):
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
 
     @property
+    def is_remote(self) -> bool:
+        return self.mode in REMOTE_MODES
+
+    @property
+    def on_our_line(self) -> bool:
+        """Counts against the organisation's video accounts."""
+        return self.is_remote and self.line_host == LineHost.OURS
+
+    @property
+    def join_provider(self) -> str:
+        return provider_name(self.join_url) if self.join_url else ""
+
+    @property
+    def join_opens_at(self):
+        return self.starts_at - JOIN_OPENS_BEFORE
+
+    @property
+    def huddle_starts_at(self):
+        return self.starts_at - HUDDLE_BEFORE
+
+    @property
     def place(self) -> str:
+        if self.mode == MeetingMode.VIDEO:
+            return f"Video call ({self.join_provider})" if self.join_url else "Video call"
+        if self.mode == MeetingMode.PHONE:
+            return "Phone call"
         building = self.get_building_display() if self.building else ""
         return ", ".join(part for part in (self.room, building) if part) or "Place to be set"
 

@@ -29,6 +29,8 @@ class Slot:
     building: str
     room: str
     label: str
+    # A video or phone call: no room to walk to.
+    remote: bool = False
 
     @classmethod
     def of(cls, meeting) -> "Slot":
@@ -38,6 +40,7 @@ class Slot:
             meeting.building,
             meeting.room,
             str(meeting.lawmaker),
+            meeting.is_remote,
         )
 
 
@@ -58,8 +61,21 @@ def walking_group(event: Event, building: str, room: str = "") -> str:
     return campus_rules(event).group(building, room) if building else ""
 
 
-def required_gap_minutes(event: Event, first: Slot, second: Slot) -> int:
-    """Minutes needed to walk from one meeting's room to the next one's."""
+def required_gap_minutes(
+    event: Event, first: Slot, second: Slot, *, from_the_hill: bool = False
+) -> int:
+    """Minutes needed to walk from one meeting's room to the next one's.
+
+    Between two calls: the event's spacing. Between a call and an office visit one
+    must leave the room (or reach it): the longest walk, unless the person said they
+    join their calls from the Hill, when finding a quiet corner is enough.
+    """
+    if first.remote and second.remote:
+        return event.remote_spacing_minutes
+    if first.remote or second.remote:
+        if from_the_hill:
+            return event.gap_same_building_minutes
+        return event.gap_across_sides_minutes
     if first.building and first.building == second.building:
         return event.gap_same_building_minutes
     if not first.building or not second.building:
@@ -84,15 +100,22 @@ def gap_minutes(first: Slot, second: Slot) -> int:
     return int((second.starts_at - first.ends_at).total_seconds() // 60)
 
 
-def clash(event: Event, slot: Slot, other: Slot, *, whose: str = "your") -> str | None:
+def clash(
+    event: Event, slot: Slot, other: Slot, *, whose: str = "your", from_the_hill: bool = False
+) -> str | None:
     """Why one person cannot attend both meetings, or None (`whose="their"` for a leader)."""
     first, second = sorted((slot, other), key=lambda s: s.starts_at)
     # In the event's time zone: the database's UTC would name the wrong hour.
     other_label = f"{other.label} at {event.local(other.starts_at):%-I:%M %p}"
     if first.ends_at > second.starts_at:
         return f"it overlaps {whose} meeting with {other_label}"
-    needed = required_gap_minutes(event, first, second)
+    needed = required_gap_minutes(event, first, second, from_the_hill=from_the_hill)
     have = gap_minutes(first, second)
+    if have < needed and first.remote and second.remote:
+        return (
+            f"it leaves {have} minutes between {whose} call and the one with {other_label}, "
+            f"and the event keeps {needed} minutes between calls"
+        )
     if have < needed:
         return (
             f"it leaves {have} minutes to walk to or from {whose} meeting with {other_label}, "

@@ -87,6 +87,8 @@ class ItineraryStop:
     colleagues: list[User]
     walk_minutes: int | None = None
     walk_needed: int | None = None
+    # Both this meeting and the one before are calls: spacing, not a walk.
+    between_calls: bool = False
 
     @property
     def walk_is_short(self) -> bool:
@@ -126,6 +128,7 @@ def itinerary(*, event: Event, user: User) -> list[ItineraryStop]:
             first, second = Slot.of(previous), Slot.of(meeting)
             stop.walk_minutes = gap_minutes(first, second)
             stop.walk_needed = required_gap_minutes(event, first, second)
+            stop.between_calls = first.remote and second.remote
         if walks_here:
             previous = meeting
         stops.append(stop)

@@ -3,6 +3,7 @@
 import datetime
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.defaultfilters import pluralize
@@ -10,15 +11,18 @@ from django.utils import timezone
 
 from chapters.models import Chapter
 from common.constraints import violated_constraint
+from common.join_links import join_link_clean
 from events.models import Event
 from lawmakers.models import Lawmaker
 from lawmakers.signals import OfficeMove
 from meetings.clashes import seated_clashes
 from meetings.models import (
     ACTIVE_MEETING_STATUSES,
+    CALL_FIELDS,
     ONE_OFFICE_AT_A_TIME,
     Meeting,
     MeetingChange,
+    MeetingMode,
     MeetingStatus,
 )
 from meetings.signals import days_changed, meeting_changed
@@ -70,11 +74,14 @@ TRACKED_FIELDS = (
     "signup_closed",
     "keep",
     "notes",
+    *CALL_FIELDS,
 )
-# Changes the people in the meeting must hear about.
-NOTIFY_FIELDS = {"starts_at", "ends_at", "building", "room", "status"}
+# Changes the people in the meeting must hear about (a new join link too).
+NOTIFY_FIELDS = {"starts_at", "ends_at", "building", "room", "status", *CALL_FIELDS} - {
+    "line_host"
+}
 # Changes that can leave a seated person too little time to walk between meetings.
-WALKING_FIELDS = {"starts_at", "ends_at", "building", "room", "lawmaker_id"}
+WALKING_FIELDS = {"starts_at", "ends_at", "building", "room", "lawmaker_id", "mode"}
 
 
 def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
@@ -125,8 +132,27 @@ def _overlap_message(meeting: Meeting, other: Meeting) -> str:
     )
 
 
+def line_errors(meeting: Meeting) -> list[str]:
+    """What is wrong with how the meeting is joined (the database refuses it too)."""
+    errors = []
+    if meeting.mode == MeetingMode.IN_PERSON and (
+        meeting.join_url or meeting.phone_number or meeting.huddle_url
+    ):
+        errors.append("A meeting in the office has no join link or dial-in number.")
+    if meeting.mode == MeetingMode.PHONE and not meeting.phone_number.strip():
+        errors.append("A phone meeting needs the number to dial.")
+    for url in (meeting.join_url, meeting.huddle_url):
+        if url:
+            try:
+                join_link_clean(url)
+            except ValidationError as error:
+                errors.extend(error.messages)
+    return errors
+
+
 def _validate(meeting: Meeting) -> list[str]:
     errors, warnings = office_conflicts(meeting=meeting)
+    errors += line_errors(meeting)
     if errors:
         raise MeetingError(" ".join(errors))
     return warnings
@@ -150,6 +176,12 @@ def _save_holding_the_office(meeting: Meeting, **save_options) -> None:
         ) from None
 
 
+def _office_place(fields: dict, office_value: str) -> str:
+    """The office's room for a visit; a call has no room."""
+    in_person = fields.get("mode", MeetingMode.IN_PERSON) == MeetingMode.IN_PERSON
+    return office_value if in_person else ""
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -169,8 +201,8 @@ def meeting_create(
         lawmaker=lawmaker,
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(minutes=minutes),
-        building=fields.pop("building", "") or lawmaker.office_building,
-        room=fields.pop("room", "") or lawmaker.office_room,
+        building=fields.pop("building", "") or _office_place(fields, lawmaker.office_building),
+        room=fields.pop("room", "") or _office_place(fields, lawmaker.office_room),
         created_by=by,
         **fields,
     )

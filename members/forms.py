@@ -1,9 +1,11 @@
 from django import forms
 
 from common.forms import SafeForm, SafeModelForm
+from common.local_times import zone_clean
 from members.constituency import district_label, zip_check
 from members.constituency_forms import congressional_district_field
 from members.models import PolicyIssue, PracticeArea, Profile, User
+from members.time_zones import zone_choices, zone_for_state, zones_for_state
 
 
 def person_name_fields() -> tuple[forms.CharField, forms.CharField]:
@@ -52,6 +54,7 @@ class ProfileForm(SafeModelForm):
             "city",
             "state",
             "zip_code",
+            "time_zone",
             "practice_areas",
             "years_of_practice",
             "first_time_advocate",
@@ -80,6 +83,19 @@ class ProfileForm(SafeModelForm):
         self.fields["last_name"].initial = user.last_name
         self.order_fields(["first_name", "last_name"])
         self._ask_about_the_zip()
+        self._offer_time_zones()
+
+    def _offer_time_zones(self) -> None:
+        state, _ = self._home()
+        choices = [("", "The zone of my state")] if zone_for_state(state) else []
+        field = self.fields["time_zone"]
+        field.widget = forms.Select(choices=[*choices, *zone_choices(state)])
+        if len(zones_for_state(state)) > 1:
+            field.help_text = "Your state spans more than one time zone: choose yours."
+
+    def clean_time_zone(self):
+        value = (self.cleaned_data.get("time_zone") or "").strip()
+        return zone_clean(value) if value else ""
 
     def _home(self) -> tuple[str, str]:
         if self.is_bound:
@@ -115,4 +131,10 @@ class ProfileForm(SafeModelForm):
             # One district or none: nothing to choose, and an old choice no longer applies.
             data["congressional_district"] = None
         data.pop("keep_unknown_zip", None)
+        state = data.get("state") or ""
+        if "time_zone" in data and not data["time_zone"] and len(zones_for_state(state)) > 1:
+            self.add_error(
+                "time_zone",
+                "Your state spans more than one time zone: choose the one you live in.",
+            )
         return data

@@ -130,6 +130,13 @@ class Profile(models.Model):
     )
     state_upper_district = models.CharField("state senate district", max_length=60, blank=True)
     state_lower_district = models.CharField("state house district", max_length=60, blank=True)
+    # IANA name ("America/Phoenix"); empty: the state's only zone, asked where it has several.
+    time_zone = models.CharField(
+        "my time zone",
+        max_length=64,
+        blank=True,
+        help_text="Times of meetings are shown to you in this zone.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 
 from members.forms import ProfileForm
 from members.services import profile_for, profile_update
+from members.time_zones import profile_zone, zone_label
 
 
 @login_required
@@ -16,6 +17,8 @@ def profile_detail(request):
             "profile": profile,
             "practice_areas": list(profile.practice_areas.all()),
             "policy_issues": list(profile.policy_issues.all()),
+            "time_zone": profile_zone(profile),
+            "time_zone_label": zone_label(profile_zone(profile)),
         },
     )
 

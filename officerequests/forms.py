@@ -1,6 +1,7 @@
 from django import forms
 
 from common.forms import SafeForm, SafeModelForm
+from common.join_links import join_link_clean
 from officerequests.letters import LETTER_FIELDS
 from officerequests.models import Answer, OfficeContact, RequestTemplate
 
@@ -47,6 +48,17 @@ class ReplyForm(SafeForm):
         required=False,
         help_text="For 'Meeting with staff'.",
     )
+    join_url = forms.CharField(
+        label="Your video link",
+        max_length=500,
+        required=False,
+        help_text="For 'By video or phone', if you send the link (https); else we send ours.",
+        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
+
+    def clean_join_url(self):
+        value = self.cleaned_data.get("join_url", "").strip()
+        return join_link_clean(value).url if value else ""
 
     def clean(self):
         data = super().clean()
@@ -55,4 +67,6 @@ class ReplyForm(SafeForm):
             self.add_error("new_time", "Say which time suits the office.")
         if answer == Answer.STAFF and not data.get("staff_name", "").strip():
             self.add_error("staff_name", "Name the staffer we will meet.")
+        if data.get("join_url") and answer != Answer.VIDEO:
+            self.add_error("join_url", "A video link goes with 'By video or phone'.")
         return data

@@ -51,7 +51,10 @@ def reply(request, token):
             replies.reply_record(
                 meeting=meeting,
                 how=AnsweredHow.LINK,
-                **{k: form.cleaned_data[k] for k in ("answer", "new_time", "staff_name")},
+                **{
+                    k: form.cleaned_data[k]
+                    for k in ("answer", "new_time", "staff_name", "join_url")
+                },
             )
         except replies.ReplyError as error:
             form.add_error(None, str(error))

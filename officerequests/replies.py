@@ -11,7 +11,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from meetings.models import Meeting, MeetingKind, MeetingStatus
+from common.join_links import own_room_available, own_room_new
+from meetings.models import LineHost, Meeting, MeetingKind, MeetingMode, MeetingStatus
 from meetings.services import MeetingError, meeting_set_status, meeting_update, meetings_log
 from members.models import User
 from officerequests.models import Answer, AnsweredHow, MeetingRequest
@@ -68,6 +69,7 @@ def reply_record(
     by: User | None = None,
     new_time: datetime.time | None = None,
     staff_name: str = "",
+    join_url: str = "",
     now: datetime.datetime | None = None,
 ) -> Meeting:
     """Take the office's answer; raises ReplyError (nothing changed) when it cannot be."""
@@ -96,7 +98,7 @@ def reply_record(
     elif answer == Answer.STAFF:
         changes = {"kind": MeetingKind.STAFF, "contact_name": staff_name.strip()}
     elif answer == Answer.VIDEO:
-        changes = {"location_note": VIDEO_NOTE}
+        changes = {"location_note": VIDEO_NOTE, **_call(meeting, join_url)}
     try:
         if meeting.status == MeetingStatus.CANCELLED and answer != Answer.DECLINE:
             _walk(meeting, TARGET[answer], by=by, source=source)
@@ -118,6 +120,29 @@ def reply_record(
     )
     meeting.refresh_from_db()
     return meeting
+
+
+def _call(meeting: Meeting, join_url: str) -> dict:
+    """A meeting the office wants by video: on its line when it sends a link (its link wins
+    over ours), else on ours, in a room of our own when we have a video server."""
+    if join_url:
+        return {
+            "mode": MeetingMode.VIDEO,
+            "building": "",
+            "room": "",
+            "line_host": LineHost.OFFICE,
+            "join_url": join_url,
+        }
+    if meeting.is_remote:
+        return {}
+    room = own_room_new().url if own_room_available() else ""
+    return {
+        "mode": MeetingMode.VIDEO,
+        "building": "",
+        "room": "",
+        "line_host": LineHost.OURS,
+        "join_url": room,
+    }
 
 
 def _walk(meeting: Meeting, target: str, *, by, source) -> None:

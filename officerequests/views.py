@@ -176,7 +176,10 @@ def reply_for_office(request, meeting_id):
                 meeting=meeting,
                 how=how,
                 by=request.user,
-                **{k: form.cleaned_data[k] for k in ("answer", "new_time", "staff_name")},
+                **{
+                    k: form.cleaned_data[k]
+                    for k in ("answer", "new_time", "staff_name", "join_url")
+                },
             )
         except replies.ReplyError as error:
             messages.error(request, str(error))

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from chapters.models import Chapter
+from common.join_links import own_room_available, own_room_new
+from events.models import EventFormat
 from meetings import seats, services
-from meetings.models import MeetingStatus, Seat, SeatStatus
+from meetings.models import LineHost, MeetingMode, MeetingStatus, Seat, SeatStatus
 from members.models import User
 from planner.errors import PlanError
 from planner.inputs import PlanInputs, plan_inputs, rules_for
@@ -34,6 +36,15 @@ class Accepted:
     changed: int = 0
     cancelled: int = 0
     people: int = 0  # whose day changed
+
+
+def _call_fields(event) -> dict:
+    """A virtual day's new meetings are calls on our line, in a room of our own if we have
+    a video server (the office's own link, when it sends one, replaces it)."""
+    if event.format != EventFormat.VIRTUAL:
+        return {}
+    room = own_room_new().url if own_room_available() else ""
+    return {"mode": MeetingMode.VIDEO, "line_host": LineHost.OURS, "join_url": room}
 
 
 def _rows(
@@ -180,6 +191,7 @@ def plan_accept(
                 lead=people.get(row.lead_id),
                 note_taker=people.get(row.note_taker_id),
                 notes="Planned with the day's planner.",
+                **_call_fields(event),
             )
             for user_id in row.people:
                 _seat(meeting.pk, people[user_id])

@@ -8,6 +8,8 @@ benchmark hold it to that.
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +27,9 @@ class Kind(StrEnum):
     TEAM_SIZE = "team_size"
     TOO_MANY_MEETINGS = "too_many_meetings"
     PIN_CHANGED = "pin_changed"
+    SPACING = "spacing"  # two calls closer than the event's spacing
+    LOCAL_WINDOW = "local_window"  # a call outside the person's hours on their own clock
+    LINE_CAPACITY = "line_capacity"  # more calls on our lines at once than we have
     UNKNOWN = "unknown"
 
 
@@ -48,6 +53,8 @@ def check(problem: Problem, plan: Plan, event: Event) -> list[Violation]:
     found += _days(problem, plan, event)
     found += _windows(problem, plan, pins)
     found += _sizes(problem, plan, pins)
+    found += _local_windows(problem, plan, event)
+    found += _line_capacity(problem, plan)
     return found
 
 
@@ -66,6 +73,13 @@ def _place(problem: Problem, meeting: PlannedMeeting):
         if office.key == meeting.office:
             return office.place
     return None
+
+
+def _on_our_line(problem: Problem, meeting: PlannedMeeting) -> bool:
+    for pin in problem.pins:
+        if pin.meeting == meeting.meeting and pin.office == meeting.office:
+            return pin.our_line
+    return any(o.key == meeting.office and o.our_line for o in problem.offices)
 
 
 def _pins_kept(problem: Problem, plan: Plan) -> list[Violation]:
@@ -148,8 +162,11 @@ def _days(problem: Problem, plan: Plan, event: Event) -> list[Violation]:
     for meeting in plan.meetings:
         for person in meeting.people:
             by_person[person].append(meeting)
+    people = {p.key: p for p in problem.participants}
     found = []
     for person, meetings in sorted(by_person.items()):
+        participant = people.get(person)
+        from_the_hill = participant.from_the_hill if participant else False
         slots = []
         for meeting in meetings:
             place = _place(problem, meeting)
@@ -160,17 +177,19 @@ def _days(problem: Problem, plan: Plan, event: Event) -> list[Violation]:
                     place.building if place else "",
                     place.room if place else "",
                     _label(meeting, problem),
+                    place.remote if place else False,
                 )
             )
         for i, first in enumerate(slots):
             for j in range(i + 1, len(slots)):
-                reason = clash(event, first, slots[j])
+                reason = clash(event, first, slots[j], from_the_hill=from_the_hill)
                 if reason is None:
                     continue
                 overlap = first.starts_at < slots[j].ends_at and slots[j].starts_at < first.ends_at
+                calls = first.remote and slots[j].remote
                 found.append(
                     Violation(
-                        Kind.OVERLAP if overlap else Kind.WALK,
+                        Kind.OVERLAP if overlap else Kind.SPACING if calls else Kind.WALK,
                         (person,),
                         (meetings[i], meetings[j]),
                         f"{first.label}: {reason}",
@@ -237,3 +256,84 @@ def _sizes(problem: Problem, plan: Plan, pins) -> list[Violation]:
         if meeting.meeting not in pins
         and not rules.team_min <= len(meeting.people) <= rules.team_max
     ]
+
+
+def _local_windows(problem: Problem, plan: Plan, event: Event) -> list[Violation]:
+    """Each call of a person joining from home, read on their own clock (zoneinfo, DST)."""
+    people = {p.key: p for p in problem.participants}
+    found = []
+    for meeting in plan.meetings:
+        place = _place(problem, meeting)
+        if place is None or not place.remote:
+            continue
+        for person in meeting.people:
+            participant = people.get(person)
+            window = participant.local_window if participant else None
+            if window is None:
+                continue
+            zone = zoneinfo.ZoneInfo(window.zone)
+            start, end = meeting.starts_at.astimezone(zone), meeting.ends_at.astimezone(zone)
+            inside = (
+                start.date() == window.date
+                and end.date() == window.date
+                and window.starts <= start.time().replace(tzinfo=None)
+                and end.time().replace(tzinfo=None) <= window.ends
+            )
+            if not inside:
+                found.append(
+                    Violation(
+                        Kind.LOCAL_WINDOW,
+                        (person,),
+                        (meeting,),
+                        f"{start:%-I:%M %p} to {end:%-I:%M %p} in {window.zone}, outside "
+                        f"{window.starts:%-I:%M %p} to {window.ends:%-I:%M %p} there",
+                    )
+                )
+    return found
+
+
+def _lines_taken(problem: Problem, meetings):
+    """Each moment a call takes one of our lines: (moment, calls holding a line then).
+
+    A line is taken at a call's start and free again once it has rested; at the same
+    moment a line frees before it is taken again.
+    """
+    rest = datetime.timedelta(minutes=problem.rules.line_rest_minutes)
+    calls = [m for m in meetings if _on_our_line(problem, m)]
+    moments = sorted(
+        [(m.ends_at + rest, -1, m) for m in calls] + [(m.starts_at, 1, m) for m in calls],
+        key=lambda item: (item[0], item[1]),
+    )
+    holding = []
+    for moment, change, meeting in moments:
+        if change < 0:
+            holding.remove(meeting)
+        else:
+            holding.append(meeting)
+            yield moment, list(holding)
+
+
+def most_lines_at_once(problem: Problem, meetings) -> int:
+    """The most of our lines the meetings hold at any moment (for the plan's summary)."""
+    return max((len(holding) for _, holding in _lines_taken(problem, meetings)), default=0)
+
+
+def _line_capacity(problem: Problem, plan: Plan) -> list[Violation]:
+    """Calls on our lines at any moment, each holding its line until it has rested after."""
+    rules = problem.rules
+    if rules.video_lines is None:
+        return []
+    found = []
+    for moment, holding in _lines_taken(problem, plan.meetings):
+        busy = len(holding)
+        if busy > rules.video_lines:
+            found.append(
+                Violation(
+                    Kind.LINE_CAPACITY,
+                    tuple(sorted({p for m in holding for p in m.people})),
+                    tuple(holding),
+                    f"{busy} calls on our lines at {moment:%-I:%M %p}, "
+                    f"more than the {rules.video_lines} we have",
+                )
+            )
+    return found

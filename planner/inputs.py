@@ -14,18 +14,21 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from chapters.models import Chapter, Membership
-from events.models import Event, Level, Registration
+from events.models import Attendance, Event, EventFormat, Level, Registration
 from lawmakers.models import Lawmaker
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingStatus, Seat, SeatStatus
 from members.constituency import Constituency, constituencies_for
 from members.models import User
+from members.time_zones import profile_zone
 from planner.models import Acquaintance, PlanRules, Target, TargetPriority
 from planner.problem import (
     Incumbent,
+    LocalWindow,
     Office,
     Participant,
     Pin,
@@ -123,8 +126,56 @@ def _live_meetings(event: Event) -> dict[int, Meeting]:
     return {meeting.pk: meeting for meeting in meetings}
 
 
-def _place(lawmaker: Lawmaker) -> Place:
+def _place(event: Event, lawmaker: Lawmaker) -> Place:
+    """A virtual day meets every office on a call; other days in its rooms (hybrid: calls
+    are the meetings leaders set as calls, seen as pins and incumbents)."""
+    if event.format == EventFormat.VIRTUAL:
+        return Place("", "", remote=True)
     return Place(lawmaker.office_building, lawmaker.office_room)
+
+
+def _meeting_place(meeting: Meeting) -> Place:
+    if meeting.is_remote:
+        return Place("", "", remote=True)
+    return Place(meeting.building, meeting.room)
+
+
+def _office_place(event: Event, lawmaker: Lawmaker, meeting: Meeting | None) -> Place:
+    if meeting is not None and meeting.is_remote:
+        return _meeting_place(meeting)
+    return _place(event, lawmaker)
+
+
+def _office_on_our_line(event: Event, meeting: Meeting | None) -> bool:
+    if meeting is not None and meeting.is_remote:
+        return meeting.on_our_line
+    return event.format == EventFormat.VIRTUAL
+
+
+def _joins_from_home(event: Event, registration: Registration) -> bool:
+    if event.format == EventFormat.VIRTUAL:
+        return True
+    return event.format == EventFormat.HYBRID and registration.attendance == Attendance.VIRTUAL
+
+
+def _availability(event: Event, registration: Registration) -> tuple[Window, LocalWindow | None]:
+    """When the person can be booked: the event's hours (or theirs), and from home only
+    within their working window on their own clock."""
+    window = Window(
+        _aware(event, registration.arrive_by or event.day_starts),
+        _aware(event, registration.leave_at or event.day_ends),
+    )
+    if not _joins_from_home(event, registration):
+        return window, None
+    profile = getattr(registration.user, "profile", None)
+    starts, ends = registration.calls_window
+    local = LocalWindow(
+        zone=profile_zone(profile) or event.time_zone, date=event.date, starts=starts, ends=ends
+    )
+    own = local.in_day()
+    starts, ends = max(window.starts_at, own.starts_at), min(window.ends_at, own.ends_at)
+    # No overlap at all: an empty window, so the person is listed as not placed.
+    return Window(starts, max(starts, ends)), local
 
 
 def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
@@ -218,8 +269,9 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
                     office=meeting.lawmaker_id,
                     starts_at=meeting.starts_at,
                     ends_at=meeting.ends_at,
-                    place=Place(meeting.building, meeting.room),
+                    place=_meeting_place(meeting),
                     people=people,
+                    our_line=meeting.on_our_line,
                 )
             )
         else:
@@ -239,6 +291,8 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
                 wanted.pop(pk)
                 inputs.offices_excluded[pk] = "outside the chapter's states"
 
+    # An office a leader already set up as a call stays a call when re-planned.
+    meetings_of = {meeting.lawmaker_id: meeting for meeting in meetings.values()}
     offices = tuple(
         Office(
             key=pk,
@@ -246,8 +300,9 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
             state=inputs.lawmakers[pk].state,
             chamber=inputs.lawmakers[pk].chamber,
             priority=wanted[pk],
-            place=_place(inputs.lawmakers[pk]),
+            place=_office_place(event, inputs.lawmakers[pk], meetings_of.get(pk)),
             constituency=inputs.lawmakers[pk].seat,
+            our_line=_office_on_our_line(event, meetings_of.get(pk)),
         )
         for pk in sorted(wanted)
     )
@@ -260,6 +315,7 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
             continue
         if registration.arrive_by is None and registration.leave_at is None:
             inputs.default_hours += 1
+        available, local_window = _availability(event, registration)
         participants.append(
             Participant(
                 key=user.pk,
@@ -268,12 +324,11 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
                 state=user.profile.state,
                 experienced=not user.profile.first_time_advocate,
                 constituent_of=frozenset(constituent_of[user.pk] & office_keys),
-                available=Window(
-                    _aware(event, registration.arrive_by or event.day_starts),
-                    _aware(event, registration.leave_at or event.day_ends),
-                ),
+                available=available,
                 knows=frozenset(knows.get(user.pk, set()) & office_keys),
                 mentor=None,  # mentors are not recorded yet
+                local_window=local_window,
+                from_the_hill=registration.joins_from_the_hill,
             )
         )
 
@@ -286,6 +341,8 @@ def plan_inputs(*, event: Event, chapter: Chapter | None = None) -> PlanInputs:
         max_meetings_per_person=rules_row.max_meetings_per_person,
         walking_minutes=walking_minutes_for(event),
         blocked=tuple(window for _, window in inputs.blocked),
+        video_lines=settings.VIDEO_LINES if event.has_remote_meetings else None,
+        line_rest_minutes=settings.VIDEO_LINE_REST_MINUTES,
     )
     inputs.problem = Problem(
         rules=rules,
@@ -342,6 +399,10 @@ def problem_fingerprint(problem: Problem, event: Event) -> str:
             event.gap_same_building_minutes,
             event.gap_same_side_minutes,
             event.gap_across_sides_minutes,
+            event.format,
+            event.remote_spacing_minutes,
+            rules.video_lines,
+            rules.line_rest_minutes,
         ],
         "offices": sorted(problem.offices, key=lambda o: o.key),
         "participants": sorted(problem.participants, key=lambda p: p.key),

@@ -10,6 +10,7 @@ write a plan back without guessing.
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
@@ -29,6 +30,8 @@ class Place:
 
     building: str
     room: str = ""
+    # A video or phone call: nobody walks to it; the event's spacing applies between calls.
+    remote: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,24 @@ class Window:
 
     def contains(self, starts_at: datetime.datetime, ends_at: datetime.datetime) -> bool:
         return self.starts_at <= starts_at and ends_at <= self.ends_at
+
+
+@dataclass(frozen=True)
+class LocalWindow:
+    """Hours a person joins calls from home, on their own clock ("9:00 to 17:00 in Honolulu")."""
+
+    zone: str
+    date: datetime.date
+    starts: datetime.time
+    ends: datetime.time
+
+    def in_day(self) -> Window:
+        """The same hours as moments (zoneinfo resolves the day's offset, DST included)."""
+        zone = zoneinfo.ZoneInfo(self.zone)
+        return Window(
+            datetime.datetime.combine(self.date, self.starts, tzinfo=zone),
+            datetime.datetime.combine(self.date, self.ends, tzinfo=zone),
+        )
 
 
 @dataclass(frozen=True)
@@ -56,6 +77,8 @@ class Office:
     available: tuple[Window, ...] = ()
     # Whom the office represents, in words ("MN-5", "Minnesota"), for the explanations.
     constituency: str = ""
+    # A call on one of our video accounts (counts against `Rules.video_lines`).
+    our_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +98,10 @@ class Participant:
     knows: frozenset[int] = frozenset()
     # Their mentor's key, when a leader paired them with one.
     mentor: int | None = None
+    # Joining from home: calls only within these local hours (`available` holds them too).
+    local_window: LocalWindow | None = None
+    # On a hybrid day, joins calls from the Hill: no walk back before a call.
+    from_the_hill: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +114,7 @@ class Pin:
     ends_at: datetime.datetime
     place: Place
     people: frozenset[int]
+    our_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +139,10 @@ class Rules:
     grid_minutes: int = 5
     # Times nobody can be booked over: the lunch window, the day's programme items.
     blocked: tuple[Window, ...] = ()
+    # How many calls we can host at once (None: no limit, an in-person day), and the
+    # minutes a line rests after a call before it is used again.
+    video_lines: int | None = None
+    line_rest_minutes: int = 0
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from lawmakers.models import Lawmaker
 from members.models import User
+from planner.checker import most_lines_at_once
 from planner.inputs import PlanInputs
 from planner.models import PlanRun, ProposedMeeting
-from planner.problem import Priority
+from planner.problem import PlannedMeeting, Priority
 
 PRIORITY_LABELS = {Priority.MUST: "Must", Priority.SHOULD: "Should", Priority.NICE: "Nice to have"}
 
@@ -33,6 +34,10 @@ class Summary:
     first_timers_accompanied: int
     people_left_out: list[tuple[User, str]] = field(default_factory=list)
     offices_left_out: list[tuple[Lawmaker, str]] = field(default_factory=list)
+    # A day with calls: how many, and the most of our video lines they hold at once.
+    calls: int = 0
+    lines_at_once: int = 0
+    video_lines: int | None = None
 
 
 def _office_reason(run: PlanRun, inputs: PlanInputs, office) -> str:
@@ -94,7 +99,19 @@ def summarise(run: PlanRun, inputs: PlanInputs, rows: list[ProposedMeeting]) -> 
     offices_left_out += [
         (inputs.lawmakers[pk], reason) for pk, reason in inputs.offices_excluded.items()
     ]
+    offices = {o.key: o for o in problem.offices}
+    as_planned = [
+        PlannedMeeting(row.lawmaker_id, row.starts_at, row.ends_at, tuple(row.people))
+        for row in rows
+    ]
     return Summary(
+        calls=sum(
+            1
+            for row in rows
+            if row.lawmaker_id in offices and offices[row.lawmaker_id].place.remote
+        ),
+        lines_at_once=most_lines_at_once(problem, as_planned),
+        video_lines=problem.rules.video_lines,
         by_priority=by_priority,
         meetings=len(rows),
         with_constituent=with_constituent,

@@ -22,8 +22,8 @@ def walking_minutes_for(event: Event) -> Callable[[Place, Place], int]:
     def walking_minutes(first: Place, second: Place) -> int:
         return required_gap_minutes(
             event,
-            Slot(_ANY_TIME, _ANY_TIME, first.building, first.room, ""),
-            Slot(_ANY_TIME, _ANY_TIME, second.building, second.room, ""),
+            Slot(_ANY_TIME, _ANY_TIME, first.building, first.room, "", first.remote),
+            Slot(_ANY_TIME, _ANY_TIME, second.building, second.room, "", second.remote),
         )
 
     return walking_minutes

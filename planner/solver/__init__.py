@@ -23,6 +23,7 @@ from planner.solver.conflicts import find_conflicts
 from planner.solver.explain import offices_left_out, people_left_out
 from planner.solver.extract import Roles, chosen_teams, extract, pinned
 from planner.solver.hint import add_hint
+from planner.solver.lines import LineBook
 from planner.solver.model import build
 from planner.solver.objective import add_objective, most_a_meeting_adds
 from planner.solver.parts import split
@@ -127,7 +128,7 @@ class _Clock:
         return max(MIN_PART_SECONDS, share)
 
 
-def _solve_parts(parts, deadline, seed, workers, report):
+def _solve_parts(parts, deadline, seed, workers, report, lines: LineBook):
     """Build each part's model and solve it; parts solve side by side unless workers=1.
 
     CP-SAT releases the interpreter while it searches, so one part's model is built
@@ -162,14 +163,20 @@ def _solve_parts(parts, deadline, seed, workers, report):
             result.bound = _no_plan_bound(found, solver)
             teams = {office: sorted(team) for office, (_, team) in found.hinted.items()}
             starts = {office: slot for office, (slot, _) in found.hinted.items()}
-        timetable = schedule(
-            part,
-            teams,
-            starts,
-            time_limit=max(MIN_PART_SECONDS, budget - (time.perf_counter() - started)),
-            seed=seed,
-            workers=threads,
-        )
+        # Our video lines are one pool: the parts' timetables take them one at a time.
+        with lines.lock:
+            timetable = schedule(
+                part,
+                teams,
+                starts,
+                time_limit=max(MIN_PART_SECONDS, budget - (time.perf_counter() - started)),
+                seed=seed,
+                workers=threads,
+                lines=lines,
+            )
+            for office, slot in timetable.starts.items():
+                if part.offices[office].our_line:
+                    lines.take(slot)
         result.teams, result.starts = teams, timetable.starts
         # In a re-plan the schedule may not keep an accepted time the assignment kept,
         # so the value is then evaluated on the times given, as when meetings drop.
@@ -240,7 +247,8 @@ def solve(
     meetings = pinned(instance, roles)
     proven, value, bound, unsolved = True, 0.0, 0.0, 0
     kept = len(meetings)
-    for result in _solve_parts(parts, deadline, seed, workers, report):
+    lines = LineBook.of(instance)
+    for result in _solve_parts(parts, deadline, seed, workers, report, lines):
         bound += result.bound
         value += result.value
         meetings += extract(result.part, result.teams, result.starts, roles)

@@ -13,11 +13,12 @@ solve finds nothing in time, the warm start's timetable is used as it is.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from planner.solver.lines import LineBook
 from planner.solver.prepare import Instance
 
 # Keeping a meeting outweighs any idle time; keeping an accepted time outweighs a compact day.
@@ -43,8 +44,13 @@ def schedule(
     time_limit: float,
     seed: int,
     workers: int,
+    lines: LineBook | None = None,
 ) -> Timetable:
-    """Start slots for the chosen meetings; `first_starts` are the first pass's times."""
+    """Start slots for the chosen meetings; `first_starts` are the first pass's times.
+
+    With `lines`, calls on our line never hold more lines at once than the book has
+    free; what is kept is not written into the book (the caller does that).
+    """
     rules, grid = instance.problem.rules, instance.grid
     walking = rules.walking_minutes
     model = cp_model.CpModel()
@@ -83,6 +89,8 @@ def schedule(
                     [*both, a_first.Not()]
                 )
                 ordered[(first, second)] = a_first
+    if lines is not None and lines.limited:
+        _line_capacity(model, instance, teams, kept, start, lines)
     keep = [(KEEP_MEETING, kept[o]) for o in teams]
     accepted = {i.office: grid.slot_of(i.starts_at) for i in instance.problem.incumbents}
     for office in teams:
@@ -91,7 +99,7 @@ def schedule(
             on_time = model.new_bool_var(f"on_time_{office}")
             model.add(start[office] == slot).only_enforce_if(on_time)
             keep.append((KEEP_TIME, on_time))
-    greedy = _hint(model, instance, teams, slots, first_starts, kept, start)
+    greedy = _hint(model, instance, teams, slots, first_starts, kept, start, lines)
     deadline = time.perf_counter() + time_limit
     # First every meeting and accepted time that can be kept: the bound of this pass is
     # reached as soon as everything fits, so it is usually proven in a moment.
@@ -121,6 +129,22 @@ def schedule(
     return Timetable(found, set(teams) - held, status)
 
 
+def _line_capacity(model, instance, teams, kept, start, lines: LineBook) -> None:
+    """At no slot more calls on our line than the lines the book has left."""
+    ours = [o for o in teams if instance.offices[o].our_line]
+    if not ours:
+        return
+    intervals = [
+        model.new_optional_fixed_size_interval_var(start[o], lines.hold, kept[o], f"line_{o}")
+        for o in ours
+    ]
+    demands = [1] * len(ours)
+    for tick, count in lines.taken():
+        intervals.append(model.new_fixed_size_interval_var(tick, 1, f"taken_{tick}"))
+        demands.append(count)
+    model.add_cumulative(intervals, demands, lines.lines)
+
+
 def _solve(model, terms, seconds, seed, workers):
     model.maximize(cp_model.LinearExpr.weighted_sum([v for _, v in terms], [w for w, _ in terms]))
     solver = cp_model.CpSolver()
@@ -146,15 +170,19 @@ def _idle_terms(model, grid, meetings_of, kept, start):
     return terms
 
 
-def _hint(model, instance, teams, slots, first_starts, kept, start) -> dict[int, int]:
+def _hint(model, instance, teams, slots, first_starts, kept, start, lines=None) -> dict[int, int]:
     """A feasible start: each meeting at its first-pass time when that fits, else the earliest.
 
     Meetings go in by priority, the ones with the fewest possible times first; the
     times given are returned, a valid timetable of the meetings that fitted.
     """
     day: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    on_line: Counter = Counter()
 
     def fits(office, slot):
+        on_our_line = lines is not None and instance.offices[office].our_line
+        if on_our_line and not lines.free_at(slot, on_line):
+            return False
         return all(instance.walks_fit(day[person], office, slot) for person in teams[office])
 
     given = {}
@@ -167,6 +195,9 @@ def _hint(model, instance, teams, slots, first_starts, kept, start) -> dict[int,
         if slot is not None:
             model.add_hint(start[office], slot)
             given[office] = slot
+            if lines is not None and instance.offices[office].our_line:
+                for tick in range(slot, slot + lines.hold):
+                    on_line[tick] += 1
             for person in teams[office]:
                 day[person].append((slot, office))
     return given

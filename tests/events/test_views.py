@@ -260,3 +260,77 @@ def test_event_detail_says_one_meeting_not_one_meetings(client_as, event, chapte
     assert "1 meeting" in _numbers(page)
     assert "1 meetings" not in page
     assert "1 meeting</span>" in page  # the board link too
+
+
+def test_event_create_refuses_a_working_window_that_ends_before_it_starts(client_as):
+    data = {
+        **VALID,
+        "format": "virtual",
+        "working_day_starts": "17:00",
+        "working_day_ends": "09:00",
+    }
+
+    response = client_as("staff").post(reverse("events:create"), data)
+
+    assert response.status_code == 200
+    assert "ends before it starts" in " ".join(response.context["form"].errors["working_day_ends"])
+    assert 'value="Tennessee Day on the Hill"' in response.content.decode()
+
+
+def test_event_create_keeps_the_virtual_rules(client_as):
+    from events.models import Event
+
+    data = {
+        **VALID,
+        "format": "hybrid",
+        "remote_spacing_minutes": "60",
+        "working_day_starts": "10:00",
+        "working_day_ends": "16:00",
+    }
+
+    client_as("staff").post(reverse("events:create"), data)
+
+    event = Event.objects.get(name="Tennessee Day on the Hill")
+    assert (event.format, event.remote_spacing_minutes) == ("hybrid", 60)
+    assert (event.working_day_starts.hour, event.working_day_ends.hour) == (10, 16)
+
+
+def test_registration_for_a_virtual_day_keeps_hours_for_calls(client_as, member):
+    from events.models import Registration
+    from tests.factories import EventFactory
+
+    event = EventFactory(slug="virtual-day", format="virtual")
+    data = {"attendance": "virtual", "calls_from": "10:00", "calls_until": "15:00"}
+
+    client_as("member").post(reverse("events:register", args=[event.slug]), data)
+
+    registration = Registration.objects.get(event=event, user=member)
+    assert (registration.calls_from.hour, registration.calls_until.hour) == (10, 15)
+    assert registration.calls_window == (registration.calls_from, registration.calls_until)
+
+
+def test_registration_hours_for_calls_that_end_before_they_start_are_refused(client_as, member):
+    from django.contrib.messages import get_messages
+
+    from events.models import Registration
+    from tests.factories import EventFactory
+
+    event = EventFactory(slug="virtual-day", format="virtual")
+    data = {"attendance": "virtual", "calls_from": "15:00", "calls_until": "10:00"}
+
+    response = client_as("member").post(reverse("events:register", args=[event.slug]), data)
+
+    assert "end before they start" in " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert not Registration.objects.filter(event=event, user=member).exists()
+
+
+def test_event_page_asks_hours_for_calls_only_on_a_day_with_calls(client_as, event, member):
+    from tests.factories import EventFactory
+
+    virtual = EventFactory(slug="virtual-day", format="virtual")
+
+    in_person = client_as("member").get(reverse("events:detail", args=[event.slug]))
+    with_calls = client_as("member").get(reverse("events:detail", args=[virtual.slug]))
+
+    assert "On calls from (my time)" not in in_person.content.decode()
+    assert "On calls from (my time)" in with_calls.content.decode()
