@@ -29,8 +29,7 @@ from reports.charts import (
     legend_steps,
     state_tiles,
 )
-from reports.coverage import MET, Tally
-from reports.coverage import _seat_cells as seat_cells
+from reports.coverage import MET, Tally, seat_cells
 
 CHANNEL_LABELS = dict(Channel.choices)
 OUTCOME_LABELS = dict(Outcome.choices)

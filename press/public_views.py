@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from coalitions.guests import GuestData, GuestError, guest_add, guest_respond
 from coalitions.models import GuestKind
+from common.ratelimits import client_address, over_limit
 from press import access, cards, public, releases, selectors, social
 from press.forms import RsvpForm
 from press.models import MeetingCard
@@ -19,6 +20,10 @@ from press.pages import day_facts, public_url, share_image_url
 from press.share_image import card_png
 
 CARD_MAX_AGE = 3600
+# RSVPs from one address in a window (a family, an office behind one address): more is
+# a script, refused with 429 (counted in the shared cache, as every public form is).
+RSVPS_PER_WINDOW = 20
+RSVP_WINDOW = 600
 # As Django's json_script: nothing typed into a page can close the script element.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -82,6 +87,10 @@ def rsvp(request, slug):
     page = access.page_for_public(request.user, slug)
     if page.coalition_event_id is None or not page.is_published:
         raise Http404("This page takes no RSVPs.")
+    if over_limit(
+        f"press.rsvp:{client_address(request)}", limit=RSVPS_PER_WINDOW, seconds=RSVP_WINDOW
+    ):
+        return render(request, "press/rsvp_problem.html", {"page": page, "busy": True}, status=429)
     form = RsvpForm(request.POST)
     if not form.is_valid():
         return render(

@@ -70,7 +70,7 @@ DEFAULT_TEXTS = {
         "More: {{ page_link }} {{ hashtag }}",
     ),
     ReleaseKind.AFTER: (
-        "{{ participants }} immigration lawyers met {{ offices_met }} offices: {{ event_name }}",
+        "{{ event_name }}: immigration lawyers met their lawmakers",
         "FOR RELEASE AFTER THE EMBARGO\n\n"
         "On {{ date }}, immigration lawyers met their lawmakers' offices at {{ place }} "
         "for {{ event_name }}.\n\n"

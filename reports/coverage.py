@@ -141,7 +141,7 @@ def _district_key(district: str):
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", district)]
 
 
-def _seat_cells(lawmakers, state_of) -> list[SeatCell]:
+def seat_cells(lawmakers, state_of) -> list[SeatCell]:
     """The offices in chamber and district order, each with its coverage state."""
     ordered = sorted(lawmakers, key=lambda lm: (lm.chamber, _district_key(lm.district)))
     return [
@@ -252,7 +252,7 @@ def coverage_for(*, event: Event, chapter: Chapter | None = None) -> Coverage:
         outstanding_count=len(outstanding_ids),
         filed_count=sum(row["report__status"] == ReportStatus.FILED for row in rows),
         # A state day draws its legislature seat by seat instead of the map of states.
-        seat_cells=_seat_cells(lawmakers, state_of) if event.level == EventLevel.STATE else [],
+        seat_cells=seat_cells(lawmakers, state_of) if event.level == EventLevel.STATE else [],
     )
 
 

@@ -200,3 +200,28 @@ def test_a_coalition_pages_partners_start_as_the_events_co_hosts(chapter, leader
     )
     page = page_create(by=leader, coalition_event=coalition)
     assert page.partners == "Amigos\nTwin Cities Legal Aid"
+
+
+def test_rsvps_from_one_address_are_limited_and_the_over_limit_one_writes_nothing(
+    client, chapter, leader, monkeypatch
+):
+    from django.core.cache import cache
+
+    from press import public_views
+
+    cache.clear()
+    monkeypatch.setattr(public_views, "RSVPS_PER_WINDOW", 2)
+    coalition = CoalitionEventFactory(chapter=chapter)
+    page = page_create(by=leader, coalition_event=coalition)
+    PublicPage.objects.filter(pk=page.pk).update(is_published=True)
+    answers = [
+        client.post(
+            reverse("press:rsvp", args=[page.slug]),
+            {"first_name": "Guest", "last_name": str(n), "email": f"guest{n}@example.org"},
+        )
+        for n in range(3)
+    ]
+
+    assert [answer.status_code for answer in answers] == [302, 302, 429]
+    assert "Too many answers from here" in answers[2].content.decode()
+    assert Guest.objects.filter(event=coalition).count() == 2
