@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db.backends.base.creation import BaseDatabaseCreation
 
 from chapters.models import Role
 from lawmakers.models import Chamber
@@ -13,6 +15,31 @@ def fresh_content_types():
     ids, while Django's process-wide ContentType cache still hands out the old ones: the next
     row that names a content type (an outbox email, say) then breaks its foreign key."""
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def serialized_rollback_into_an_empty_database():
+    """A test with `serialized_rollback` reloads the rows the migrations made (content
+    types, practice areas, campuses) and expects to find the database empty. It is not
+    when a plain transactional test ran before it: that test's flush re-creates the
+    content types (post_migrate), and the reload then fails on a duplicate key, whatever
+    the two tests are. Empty it first, without re-creating anything, as Django's own
+    teardown of a serialized test does."""
+    deserialize = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize_into_an_empty_database(creation, data):
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=creation.connection.alias,
+            inhibit_post_migrate=True,
+        )
+        return deserialize(creation, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_into_an_empty_database
+    yield
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize
 
 
 @pytest.fixture
