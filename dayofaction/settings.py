@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coalitions",
     "planner",
     "officerequests",
+    "trainings",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,9 @@ BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # Notes other apps add to a chapter leader's daily summary (followup cannot import them):
 # functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
 LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
+# What a person must have done before they are seated or planned in an event (meetings and
+# the planner cannot import the apps that know): functions (event, user_ids) -> {user_id: why}.
+PARTICIPATION_REQUIREMENTS = ["trainings.prerequisites.missing_training"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("coalitions/", include("coalitions.urls")),
     path("planner/", include("planner.urls")),
     path("office-requests/", include("officerequests.urls")),
+    path("trainings/", include("trainings.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),
