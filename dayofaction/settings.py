@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "planner",
     "officerequests",
     "trainings",
+    "joining",
 ]
 
 MIDDLEWARE = [
@@ -302,7 +303,10 @@ LAWMAKER_PAGE_PANELS = [
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # Notes other apps add to a chapter leader's daily summary (followup cannot import them):
 # functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
-LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
+LEADER_DIGEST_NOTES = [
+    "officerequests.digest.waiting_requests_note",
+    "joining.digest.waiting_to_join_note",
+]
 # What a person must have done before they are seated or planned in an event (meetings and
 # the planner cannot import the apps that know): functions (event, user_ids) -> {user_id: why}.
 PARTICIPATION_REQUIREMENTS = ["trainings.prerequisites.missing_training"]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("planner/", include("planner.urls")),
     path("office-requests/", include("officerequests.urls")),
     path("trainings/", include("trainings.urls")),
+    path("find-your-chapter/", include("joining.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),

@@ -5,12 +5,10 @@ delegation as the letter names it, the topics. Bad links get a page saying
 why; too many answers from one address in a short time are refused (429).
 """
 
-from allauth.account.adapter import get_adapter
-from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from common.rate_limits import too_many
 from meetings.people import delegations_of
 from officerequests import links, replies
 from officerequests.forms import ReplyForm
@@ -24,25 +22,13 @@ ANSWERS_PER_WINDOW = 20
 WINDOW_SECONDS = 600
 
 
-def client_address(request) -> str:
-    """The client's address as allauth's own rate limits see it: behind
-    `DAYOFACTION_TRUSTED_PROXY_COUNT` proxies, the address they forwarded."""
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except (ImproperlyConfigured, PermissionDenied):
-        # A forwarded-for header shorter than the proxies we trust (it did not come
-        # through them) or no address at all: counted by the connection, never an error.
-        return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 def _too_many(request) -> bool:
-    """Counted in the shared cache (CACHE_URL), so every web process counts together."""
-    key = f"officerequests.reply:{client_address(request)}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        return cache.incr(key) > ANSWERS_PER_WINDOW
-    except ValueError:  # expired between add and incr
-        return False
+    return too_many(
+        request,
+        scope="officerequests.reply",
+        limit=ANSWERS_PER_WINDOW,
+        window_seconds=WINDOW_SECONDS,
+    )
 
 
 @never_cache
