@@ -310,6 +310,9 @@ LEADER_DIGEST_NOTES = [
 # What a person must have done before they are seated or planned in an event (meetings and
 # the planner cannot import the apps that know): functions (event, user_ids) -> {user_id: why}.
 PARTICIPATION_REQUIREMENTS = ["trainings.prerequisites.missing_training"]
+# Sections other apps add to an event's page (events cannot import them):
+# functions (request, event) -> HTML, "" for a person they have nothing for.
+EVENT_PAGE_PANELS = ["trainings.checklist.checklist_panel"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()

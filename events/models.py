@@ -186,6 +186,10 @@ class Registration(models.Model):
         default=False,
         help_text="Between an office visit and a video meeting you need only a quiet corner.",
     )
+    # What the person did to be ready (their checklist): when each was first done.
+    availability_given_at = models.DateTimeField(null=True, blank=True)
+    packet_opened_at = models.DateTimeField(null=True, blank=True)
+    calendar_added_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["registered_at"]

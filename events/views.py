@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from chapters.models import Chapter
@@ -74,6 +76,16 @@ def _boards(user, event):
     return list(chapters)
 
 
+def _panels(request, event) -> list[str]:
+    """Sections other apps add to the event page (EVENT_PAGE_PANELS): this app imports
+    none of them. Each returns HTML, or "" for a person it has nothing for."""
+    return [
+        html
+        for path in getattr(settings, "EVENT_PAGE_PANELS", [])
+        if (html := import_string(path)(request, event))
+    ]
+
+
 @login_required
 def event_detail(request, slug):
     event = event_for_viewer(request.user, slug)
@@ -107,6 +119,7 @@ def event_detail(request, slug):
             "counts": selectors.event_counts(event=event),
             "boards": boards,
             "agenda": [line for line in event.agenda.splitlines() if line.strip()],
+            "panels": _panels(request, event),
         },
     )
 

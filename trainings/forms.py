@@ -138,7 +138,12 @@ class CheckInForm(SafeForm):
 
 
 class WaiverForm(SafeForm):
+    """A leader's action on one participant's row: a nudge, or a waiver with its reason."""
+
     user = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
-        max_length=300, label="Why the training is waived", help_text="Kept on record."
+        max_length=300,
+        required=False,
+        label="Why the training is waived",
+        help_text="Kept on record.",
     )

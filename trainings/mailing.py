@@ -14,6 +14,7 @@ from django.utils import timezone
 from common.local_times import dual_time
 from members.time_zones import reader_zone
 from outbox import composers
+from outbox.models import Email
 from outbox.services import email_queue, email_reschedule, emails_cancel
 from trainings.models import LIVE_SIGNUPS, Signup, SignupStatus
 
@@ -24,6 +25,7 @@ KINDS = {
     "trainings.reminder": "Session reminder",
     "trainings.changed": "Session changed",
 }
+NUDGE_KIND = "trainings.nudge"
 
 
 def _reminder_key(signup: Signup, which: str) -> str:
@@ -119,3 +121,25 @@ def compose(context: dict) -> dict | None:
 def register_all() -> None:
     for kind in KINDS:
         composers.register(kind, compose)
+
+
+def nudge_queue(*, event, user, items_left: list[str], day) -> bool:
+    """A leader's reminder of what is left before the day; False if one went today already."""
+    key = f"{NUDGE_KIND}:{event.pk}:{user.pk}:{day.isoformat()}"
+    if Email.objects.filter(key=key).exists():
+        return False
+    email_queue(
+        to=user.email,
+        kind=NUDGE_KIND,
+        key=key,
+        template_prefix="trainings/email/nudge",
+        context={
+            "first_name": user.first_name,
+            "event": event.name,
+            "items_left": items_left,
+            "url": settings.SITE_URL + reverse("events:detail", args=[event.slug]),
+        },
+        topic=f"event:{event.pk}",
+        about=event,
+    )
+    return True

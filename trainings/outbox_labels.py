@@ -1,7 +1,7 @@
 """How sessions' emails read on the staff's outbox pages (registered with the outbox)."""
 
 from outbox import labels
-from trainings.mailing import KINDS
+from trainings.mailing import KINDS, NUDGE_KIND
 from trainings.models import Session
 
 
@@ -12,4 +12,5 @@ def describe_sessions(ids: list[int]) -> dict[int, str]:
 def register_all() -> None:
     for kind, label in KINDS.items():
         labels.register_kind(kind, label)
+    labels.register_kind(NUDGE_KIND, "Checklist reminder from a leader")
     labels.register_topic("session", describe_sessions)

@@ -8,7 +8,6 @@ from chapters.selectors import led_chapter_ids
 from events.models import Event, Registration
 from members.models import User
 from trainings.models import LIVE_SIGNUPS, Session, Signup, SignupStatus, Waiver
-from trainings.prerequisites import required_sessions
 
 
 def sessions_visible_to(*, user: User) -> QuerySet[Session]:
@@ -51,32 +50,18 @@ def roster(*, session: Session) -> QuerySet[Signup]:
     )
 
 
-def readiness(*, event: Event, chapters: QuerySet[Chapter]) -> list[dict]:
-    """The event's registered people of these chapters: training attended, waived or missing."""
-    sessions = required_sessions(event)
-    registrations = list(
-        Registration.objects.filter(event=event, user__memberships__chapter__in=chapters)
-        .select_related("user")
-        .distinct()
+def chapter_registrations(*, event: Event, chapters: QuerySet[Chapter]) -> list[Registration]:
+    """The event's registered people who belong to one of these chapters, by name."""
+    return list(
+        Registration.objects.filter(
+            event=event,
+            user__in=Membership.objects.filter(chapter__in=chapters).values("user_id"),
+        )
+        .select_related("user__profile")
         .order_by("user__last_name", "user__first_name", "user_id")
     )
-    user_ids = [registration.user_id for registration in registrations]
-    attended = dict(
-        Signup.objects.filter(
-            session__in=sessions, user_id__in=user_ids, attended_at__isnull=False
-        ).values_list("user_id", "session__title")
-    )
-    waivers = {
-        waiver.user_id: waiver
-        for waiver in Waiver.objects.filter(event=event, user_id__in=user_ids).select_related(
-            "waived_by"
-        )
-    }
-    return [
-        {
-            "user": registration.user,
-            "attended": attended.get(registration.user_id),
-            "waiver": waivers.get(registration.user_id),
-        }
-        for registration in registrations
-    ]
+
+
+def waivers_of(*, event: Event, user_ids: list[int]) -> dict[int, Waiver]:
+    waivers = Waiver.objects.filter(event=event, user_id__in=user_ids).select_related("waived_by")
+    return {waiver.user_id: waiver for waiver in waivers}

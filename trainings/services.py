@@ -185,3 +185,12 @@ def waiver_grant(*, event: Event, user: User, waived_by: User, reason: str) -> W
     if Waiver.objects.filter(event=event, user=user).exists():
         raise TrainingError(f"The training is already waived for {user} for {event.name}.")
     return Waiver.objects.create(event=event, user=user, waived_by=waived_by, reason=reason)
+
+
+def checklist_nudge(*, event: Event, user: User, items_left: list[str], today=None) -> None:
+    """Remind a participant what is left before the day; at most once a day per person."""
+    if not items_left:
+        raise TrainingError(f"{user} has nothing left to do for {event.name}.")
+    today = today or timezone.localdate()
+    if not mailing.nudge_queue(event=event, user=user, items_left=items_left, day=today):
+        raise TrainingError(f"{user} was already reminded today: one reminder a day at most.")

@@ -14,5 +14,5 @@ urlpatterns = [
     path("<int:pk>/check-in/", views.check_in, name="check_in"),
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
     path("<int:pk>/certificate/", views.certificate, name="certificate"),
-    path("events/<slug:slug>/readiness/", views.readiness, name="readiness"),
+    path("events/<slug:slug>/checklist/", views.checklist, name="checklist"),
 ]

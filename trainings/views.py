@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.pdf import pdf_response, render_pdf
-from members.models import User
 from members.time_zones import reader_zone
 from trainings import access, selectors, services
+from trainings.checklist import checklists_for
 from trainings.forms import CheckInForm, SessionForm, WaiverForm
 from trainings.models import LIVE_SIGNUPS, Signup, SignupStatus
+from trainings.prerequisites import required_sessions
 from trainings.services import CHECK_IN_CLOSES_AFTER, CHECK_IN_OPENS_BEFORE, TrainingError
 
 
@@ -240,36 +241,56 @@ def certificate(request, pk):
     return pdf_response(f"certificate-{signup.session.pk}.pdf", pdf)
 
 
+def _checklist_rows(event, chapters) -> list[dict]:
+    registrations = selectors.chapter_registrations(event=event, chapters=chapters)
+    checklists = checklists_for(event=event, registrations=registrations)
+    waivers = selectors.waivers_of(event=event, user_ids=[r.user_id for r in registrations])
+    return [
+        {
+            "user": registration.user,
+            "items": checklists[registration.user_id],
+            "left": [item.label for item in checklists[registration.user_id] if not item.done],
+            "waiver": waivers.get(registration.user_id),
+        }
+        for registration in registrations
+    ]
+
+
 @login_required
-def readiness(request, slug):
+def checklist(request, slug):
+    """Leaders: their chapters' participants, what each has left, nudges and waivers."""
     event, chapters = access.event_for_waivers(request.user, slug, request.GET.get("chapter"))
+    rows = _checklist_rows(event, chapters)
     form = WaiverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rows = {row["user"].pk: row for row in selectors.readiness(event=event, chapters=chapters)}
-        row = rows.get(form.cleaned_data["user"])
+        row = next((r for r in rows if r["user"].pk == form.cleaned_data["user"]), None)
         if row is None:
             raise Http404("Not one of your chapters' participants.")
         try:
-            services.waiver_grant(
-                event=event,
-                user=User.objects.get(pk=row["user"].pk),
-                waived_by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
+            if request.POST.get("action") == "nudge":
+                services.checklist_nudge(event=event, user=row["user"], items_left=row["left"])
+                done = f"{row['user']} is reminded by email of what is left."
+            else:
+                services.waiver_grant(
+                    event=event,
+                    user=row["user"],
+                    waived_by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+                done = f"The training is waived for {row['user']}; it is on record."
         except TrainingError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, f"The training is waived for {row['user']}; it is on record."
-            )
-            return redirect(reverse("trainings:readiness", args=[event.slug]))
+            messages.success(request, done)
+        return redirect(reverse("trainings:checklist", args=[event.slug]))
+    sessions = required_sessions(event)
     return render(
         request,
-        "trainings/readiness.html",
+        "trainings/checklist.html",
         {
             "event": event,
-            "rows": selectors.readiness(event=event, chapters=chapters),
-            "sessions": selectors.required_sessions(event),
-            "form": form,
+            "rows": rows,
+            "sessions": sessions,
+            "columns": rows[0]["items"] if rows else [],
         },
     )

@@ -25,7 +25,7 @@ PAGES = {
     "edit": (LOGIN, 403, 200, 403, 200),
     "attendance": (LOGIN, 403, 200, 403, 200),
     "create": (LOGIN, 403, 200, 200, 200),
-    "readiness": (LOGIN, 403, 200, 200, 200),
+    "checklist": (LOGIN, 403, 200, 200, 200),
 }
 
 
@@ -36,7 +36,7 @@ def test_trainings_pages_permission_matrix(
     args = {
         "list": [],
         "create": [],
-        "readiness": [event.slug],
+        "checklist": [event.slug],
     }.get(view, [chapter_session.pk])
     response = client_as(role).get(reverse(f"trainings:{view}", args=args))
     assert_status(response, expected)
@@ -93,8 +93,8 @@ def test_a_leader_waives_the_training_for_a_chapter_participant(client, leader, 
     client.force_login(leader)
 
     client.post(
-        reverse("trainings:readiness", args=[event.slug]),
-        {"user": person.pk, "reason": "Trained at the state day"},
+        reverse("trainings:checklist", args=[event.slug]),
+        {"user": person.pk, "reason": "Trained at the state day", "action": "waive"},
     )
 
     assert person.training_waivers.get().waived_by == leader
@@ -107,7 +107,8 @@ def test_a_leader_cannot_waive_for_another_chapter_s_person(client, other_leader
     client.force_login(other_leader)
 
     response = client.post(
-        reverse("trainings:readiness", args=[event.slug]), {"user": person.pk, "reason": "x"}
+        reverse("trainings:checklist", args=[event.slug]),
+        {"user": person.pk, "reason": "x", "action": "waive"},
     )
 
     assert response.status_code == 404
