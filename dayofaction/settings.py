@@ -313,6 +313,8 @@ PARTICIPATION_REQUIREMENTS = ["trainings.prerequisites.missing_training"]
 # Sections other apps add to an event's page (events cannot import them):
 # functions (request, event) -> HTML, "" for a person they have nothing for.
 EVENT_PAGE_PANELS = ["trainings.checklist.checklist_panel"]
+# Sections other apps add to a person's itinerary (meetings cannot import them): the mentor.
+ITINERARY_PANELS = ["trainings.panels.mentor_panel"]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
     code.upper()
@@ -412,6 +414,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
 error_reporting_start(debug=DEBUG)
+
+# Mentors (issue 17): how many first-timers one experienced member mentors at most.
+MENTEES_PER_MENTOR = env.read_int("DAYOFACTION_MENTEES_PER_MENTOR", default=2, minimum=1)
 
 # Office requests (issue 14): days without an answer before each polite reminder (two at most).
 OFFICE_REQUEST_CHASE_DAYS = env.read_int(

@@ -26,6 +26,7 @@ KINDS = {
     "trainings.changed": "Session changed",
 }
 NUDGE_KIND = "trainings.nudge"
+INTRODUCTION_KIND = "trainings.mentor_introduction"
 
 
 def _reminder_key(signup: Signup, which: str) -> str:
@@ -143,3 +144,40 @@ def nudge_queue(*, event, user, items_left: list[str], day) -> bool:
         about=event,
     )
     return True
+
+
+def _contact(user) -> dict:
+    profile = user.profile
+    return {
+        "name": user.full_name or user.email,
+        "email": user.email,
+        "phone": str(profile.phone) if profile.phone else "",
+        "city": profile.city,
+    }
+
+
+def introductions_queue(*, mentorship) -> None:
+    """Introduce the mentor and the first-timer to each other, one email each."""
+    event = mentorship.event
+    mentor, mentee = mentorship.mentor, mentorship.mentee
+    for person, other, role in ((mentor, mentee, "mentor"), (mentee, mentor, "mentee")):
+        email_queue(
+            to=person.email,
+            kind=INTRODUCTION_KIND,
+            key=f"{INTRODUCTION_KIND}:{mentorship.pk}:{person.pk}",
+            template_prefix="trainings/email/introduction",
+            context={
+                "first_name": person.first_name,
+                "role": role,
+                "other": _contact(other),
+                "event": event.name,
+                "url": settings.SITE_URL
+                + reverse(
+                    "trainings:mentees" if role == "mentor" else "meetings:itinerary",
+                    args=[event.slug],
+                ),
+            },
+            topic=f"event:{event.pk}",
+            about=event,
+            reply_to=other.email,
+        )

@@ -167,3 +167,48 @@ class Waiver(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.event} (waived)"
+
+
+class MentorshipStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
+class Mentorship(models.Model):
+    """An experienced member of the chapter paired with a first-timer for one Day of Action."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentorships")
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="mentorships")
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentees_of"
+    )
+    mentee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentors_of"
+    )
+    status = models.CharField(
+        max_length=20, choices=MentorshipStatus.choices, default=MentorshipStatus.SUGGESTED
+    )
+    reason = models.CharField(max_length=200, blank=True, help_text="Why this pair.")
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["mentor_id", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "mentee"], name="one_mentor_per_mentee"),
+            models.CheckConstraint(
+                condition=~Q(mentor=F("mentee")), name="nobody_mentors_themselves"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=MentorshipStatus.values), name="mentorship_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.mentor} mentors {self.mentee} ({self.event})"

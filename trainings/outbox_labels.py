@@ -1,7 +1,7 @@
 """How sessions' emails read on the staff's outbox pages (registered with the outbox)."""
 
 from outbox import labels
-from trainings.mailing import KINDS, NUDGE_KIND
+from trainings.mailing import INTRODUCTION_KIND, KINDS, NUDGE_KIND
 from trainings.models import Session
 
 
@@ -13,4 +13,5 @@ def register_all() -> None:
     for kind, label in KINDS.items():
         labels.register_kind(kind, label)
     labels.register_kind(NUDGE_KIND, "Checklist reminder from a leader")
+    labels.register_kind(INTRODUCTION_KIND, "Mentor introduction")
     labels.register_topic("session", describe_sessions)

@@ -16,7 +16,16 @@ from common.waitlists import promote_in_order
 from events.models import Event
 from members.models import User
 from trainings import mailing
-from trainings.models import LIVE_SIGNUPS, Session, Signup, SignupStatus, Waiver
+from trainings.mentoring import suggest_pairs
+from trainings.models import (
+    LIVE_SIGNUPS,
+    Mentorship,
+    MentorshipStatus,
+    Session,
+    Signup,
+    SignupStatus,
+    Waiver,
+)
 
 # A check-in code works from a little before the start to a little after the end.
 CHECK_IN_OPENS_BEFORE = datetime.timedelta(minutes=15)
@@ -194,3 +203,36 @@ def checklist_nudge(*, event: Event, user: User, items_left: list[str], today=No
     today = today or timezone.localdate()
     if not mailing.nudge_queue(event=event, user=user, items_left=items_left, day=today):
         raise TrainingError(f"{user} was already reminded today: one reminder a day at most.")
+
+
+@transaction.atomic
+def mentorships_suggest(*, event: Event, chapter) -> list[Mentorship]:
+    """Suggest a mentor for each first-timer of the chapter who has none (leaders confirm)."""
+    return [
+        Mentorship.objects.create(
+            event=event,
+            chapter=chapter,
+            mentor=pair.mentor,
+            mentee=pair.mentee,
+            reason=pair.reason,
+        )
+        for pair in suggest_pairs(event=event, chapter=chapter)
+    ]
+
+
+@transaction.atomic
+def mentorship_confirm(*, mentorship: Mentorship, by: User) -> Mentorship:
+    """A leader confirms the pair; both are introduced to each other by email."""
+    mentorship = Mentorship.objects.select_for_update().get(pk=mentorship.pk)
+    if mentorship.status == MentorshipStatus.CONFIRMED:
+        raise TrainingError("This pair is already confirmed.")
+    mentorship.status = MentorshipStatus.CONFIRMED
+    mentorship.confirmed_by, mentorship.confirmed_at = by, timezone.now()
+    mentorship.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    mailing.introductions_queue(mentorship=mentorship)
+    return mentorship
+
+
+@transaction.atomic
+def mentorship_remove(*, mentorship: Mentorship) -> None:
+    Mentorship.objects.filter(pk=mentorship.pk).delete()

@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/attendance/", views.attendance, name="attendance"),
     path("<int:pk>/certificate/", views.certificate, name="certificate"),
     path("events/<slug:slug>/checklist/", views.checklist, name="checklist"),
+    path("events/<slug:slug>/mentors/", views.mentors, name="mentors"),
+    path("events/<slug:slug>/mentees/", views.mentees, name="mentees"),
 ]

@@ -1,19 +1,24 @@
 """Sessions: the list, a session's page, sign-up, check-in; the host's pages; waivers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.pdf import pdf_response, render_pdf
+from events.models import Event
+from events.selectors import reader_zone_for
+from meetings.selectors import itinerary
 from members.time_zones import reader_zone
 from trainings import access, selectors, services
 from trainings.checklist import checklists_for
 from trainings.forms import CheckInForm, SessionForm, WaiverForm
-from trainings.models import LIVE_SIGNUPS, Signup, SignupStatus
+from trainings.mentoring import pairs_apart
+from trainings.models import LIVE_SIGNUPS, Mentorship, MentorshipStatus, Signup, SignupStatus
 from trainings.prerequisites import required_sessions
 from trainings.services import CHECK_IN_CLOSES_AFTER, CHECK_IN_OPENS_BEFORE, TrainingError
 
@@ -292,5 +297,73 @@ def checklist(request, slug):
             "rows": rows,
             "sessions": sessions,
             "columns": rows[0]["items"] if rows else [],
+        },
+    )
+
+
+@login_required
+def mentors(request, slug):
+    """Leaders: suggest, confirm or drop mentor pairs for their chapters' first-timers."""
+    event, chapters = access.event_for_waivers(request.user, slug, request.GET.get("chapter"))
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "suggest":
+            chapter = get_object_or_404(chapters, pk=request.POST.get("chapter") or 0)
+            made = services.mentorships_suggest(event=event, chapter=chapter)
+            messages.success(
+                request, f"{len(made)} pair{'s' if len(made) != 1 else ''} suggested."
+            )
+        else:
+            mentorship = get_object_or_404(
+                Mentorship.objects.filter(event=event, chapter__in=chapters),
+                pk=request.POST.get("mentorship") or 0,
+            )
+            try:
+                if action == "confirm":
+                    services.mentorship_confirm(mentorship=mentorship, by=request.user)
+                    messages.success(request, "Confirmed: both are introduced by email.")
+                else:
+                    services.mentorship_remove(mentorship=mentorship)
+                    messages.success(request, "The pair is removed.")
+            except TrainingError as error:
+                messages.error(request, str(error))
+        return redirect(reverse("trainings:mentors", args=[event.slug]))
+    pairs = list(
+        Mentorship.objects.filter(event=event, chapter__in=chapters)
+        .select_related("mentor", "mentee", "chapter")
+        .order_by("chapter__name", "mentor__last_name", "pk")
+    )
+    confirmed = [p for p in pairs if p.status == MentorshipStatus.CONFIRMED]
+    return render(
+        request,
+        "trainings/mentors.html",
+        {
+            "event": event,
+            "chapters": list(chapters.order_by("name")),
+            "pairs": pairs,
+            "apart": {p.pk for p in pairs_apart(event=event, mentorships=confirmed)},
+            "limit": settings.MENTEES_PER_MENTOR,
+        },
+    )
+
+
+@login_required
+def mentees(request, slug):
+    """A mentor's page: each first-timer's contact details and itinerary."""
+    event = get_object_or_404(Event, slug=slug)
+    mentorships = list(
+        Mentorship.objects.filter(
+            event=event, mentor=request.user, status=MentorshipStatus.CONFIRMED
+        ).select_related("mentee__profile")
+    )
+    for mentorship in mentorships:
+        mentorship.stops = itinerary(event=event, user=mentorship.mentee)
+    return render(
+        request,
+        "trainings/mentees.html",
+        {
+            "event": event,
+            "mentorships": mentorships,
+            "reader_zone": reader_zone_for(event=event, user=request.user),
         },
     )
