@@ -12,7 +12,13 @@ from chapters.selectors import led_chapter_ids
 from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
-from events.forms import AvailabilityForm, EventForm, RegistrationForm, for_the_day
+from events.forms import (
+    AvailabilityForm,
+    EventForm,
+    ProgrammeFormSet,
+    RegistrationForm,
+    for_the_day,
+)
 from events.models import Registration
 
 
@@ -120,6 +126,7 @@ def event_detail(request, slug):
             "boards": boards,
             "agenda": [line for line in event.agenda.splitlines() if line.strip()],
             "panels": _panels(request, event),
+            "programme": list(event.programme_items.all()),
         },
     )
 
@@ -178,3 +185,20 @@ def availability(request, slug):
     else:
         messages.success(request, "Your times for the day are saved.")
     return redirect("events:detail", slug=event.slug)
+
+
+@login_required
+def programme(request, slug):
+    """Staff edit the day's programme items (time, place, whether everyone attends)."""
+    event = event_for_staff(request.user, slug)
+    formset = ProgrammeFormSet(request.POST or None, instance=event)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "The programme is saved.")
+        return redirect("events:detail", slug=event.slug)
+    return render(
+        request,
+        "events/programme.html",
+        {"event": event, "formset": formset},
+        status=400 if request.method == "POST" else 200,
+    )

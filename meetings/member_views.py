@@ -152,5 +152,6 @@ def itinerary(request, event_slug):
         or bool(profile_zone(getattr(request.user, "profile", None))),
         "now": timezone.now(),
         "panels": _itinerary_panels(request, event),
+        "programme": list(event.programme_items.all()),
     }
     return render(request, "meetings/itinerary.html", context)
