@@ -95,3 +95,16 @@ def test_an_item_ending_before_it_starts_is_refused_and_kept(client, staff, even
 )
 def test_programme_page_permission_matrix(client_as, event, view, role, expected):
     assert_status(client_as(role).get(reverse("events:programme", args=[event.slug])), expected)
+
+
+def test_a_meeting_over_an_item_everyone_attends_is_warned(meeting, lunch):
+    from meetings.services import office_conflicts
+    from tests.factories import at
+
+    meeting.starts_at = at(meeting.event, 12, 10)
+    meeting.ends_at = at(meeting.event, 12, 30)
+
+    errors, warnings = office_conflicts(meeting=meeting)
+
+    assert errors == []
+    assert any("overlaps Lunch briefing" in warning for warning in warnings)
