@@ -13,7 +13,7 @@ import os
 import statistics
 import time
 
-from benchlib import setup_django
+from benchlib import measure_page, setup_django
 
 PEOPLE = 500
 PLACES = 300
@@ -67,25 +67,7 @@ def build():
 
 
 def measure(client, url):
-    from django.db import connection
-
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    client.get(url)
-    with connection.execute_wrapper(counter):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(times)
+    return measure_page(client, url, runs=RUNS)
 
 
 def main():
