@@ -175,3 +175,29 @@ def process_group_cpu_seconds(group_id: int) -> float:
         if int(fields[2]) == group_id:
             total += sum(int(value) for value in fields[11:15])
     return total / ticks
+
+
+def measure_page(client, url: str, *, runs: int) -> tuple[int, float]:
+    """A page's query count (after one warm-up) and its median time in ms over `runs`."""
+    import statistics
+    import time
+
+    from django.db import connection
+
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    client.get(url)
+    with connection.execute_wrapper(counter):
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    return count, statistics.median(times)

@@ -12,10 +12,9 @@ packet of 5 meetings, and the targeting of every meeting of the day. Prints
 import datetime
 import os
 import random
-import statistics
 import time
 
-from benchlib import setup_django
+from benchlib import measure_page, setup_django
 
 OFFICES = 540
 COMMITTEES = 40
@@ -132,25 +131,7 @@ def build():
 
 
 def measure(client, url):
-    from django.db import connection
-
-    count = 0
-
-    def counter(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    client.get(url)
-    with connection.execute_wrapper(counter):
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    times = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(times)
+    return measure_page(client, url, runs=RUNS)
 
 
 def main():

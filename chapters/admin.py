@@ -1,10 +1,17 @@
 from django.contrib import admin
 
-from chapters.models import Chapter, ChapterState, Invitation, Membership
+from chapters.models import Chapter, ChapterDistrict, ChapterState, Invitation, Membership
 
 
 class ChapterStateInline(admin.TabularInline):
     model = ChapterState
+    extra = 1
+
+
+class ChapterDistrictInline(admin.TabularInline):
+    """Where a state has several chapters: the congressional districts this one serves."""
+
+    model = ChapterDistrict
     extra = 1
 
 
@@ -13,7 +20,7 @@ class ChapterAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ChapterStateInline]
+    inlines = [ChapterStateInline, ChapterDistrictInline]
 
 
 @admin.register(Membership)

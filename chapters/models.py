@@ -38,6 +38,26 @@ class ChapterState(models.Model):
         return f"{self.chapter}: {self.state}"
 
 
+class ChapterDistrict(models.Model):
+    """A narrower service area: in a state with several chapters, the congressional
+    districts this one serves. The precedence is `chapters.coverage.chapters_covering`."""
+
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="districts")
+    state = USStateField()
+    district = models.PositiveSmallIntegerField(help_text="0 is an at-large seat.")
+
+    class Meta:
+        ordering = ["state", "district"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chapter", "state", "district"], name="chapters_district_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.chapter}: {self.state}-{self.district}"
+
+
 class Role(models.TextChoices):
     MEMBER = "member", "Member"
     LEADER = "leader", "Leader"

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "officerequests",
     "actions",
     "press",
+    "trainings",
+    "joining",
 ]
 
 MIDDLEWARE = [
@@ -304,7 +306,18 @@ LAWMAKER_PAGE_PANELS = [
 BOARD_PROPOSED_LAYER = "planner.board.proposed_layer"
 # Notes other apps add to a chapter leader's daily summary (followup cannot import them):
 # functions (event=, chapter=) -> {"heading", "lines", "url", "link_label"} or None.
-LEADER_DIGEST_NOTES = ["officerequests.digest.waiting_requests_note"]
+LEADER_DIGEST_NOTES = [
+    "officerequests.digest.waiting_requests_note",
+    "joining.digest.waiting_to_join_note",
+]
+# What a person must have done before they are seated or planned in an event (meetings and
+# the planner cannot import the apps that know): functions (event, user_ids) -> {user_id: why}.
+PARTICIPATION_REQUIREMENTS = ["trainings.prerequisites.missing_training"]
+# Sections other apps add to an event's page (events cannot import them):
+# functions (request, event) -> HTML, "" for a person they have nothing for.
+EVENT_PAGE_PANELS = ["trainings.checklist.checklist_panel"]
+# Sections other apps add to a person's itinerary (meetings cannot import them): the mentor.
+ITINERARY_PANELS = ["trainings.panels.mentor_panel"]
 # The "how to take part" sections of a public page (press): functions (request, page) -> HTML.
 # Find-your-chapter and the action centre's campaign add theirs here.
 # The share cards' fonts (DejaVu Sans: Spanish, Vietnamese, Cyrillic …); Pillow's own
@@ -316,6 +329,7 @@ PRESS_TAKE_PART_PROVIDERS = [
     "press.take_part.register_for_the_day",
     "press.take_part.coalition_rsvp",
     "actions.take_part.open_campaigns",
+    "joining.take_part.find_your_chapter",
 ]
 # The state legislatures imported (Open States folders).
 LAWMAKER_STATES = [
@@ -416,6 +430,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Errors of requests and tasks go to Sentry when SENTRY_DSN is set, without personal data.
 error_reporting_start(debug=DEBUG)
+
+# Mentors (issue 17): how many first-timers one experienced member mentors at most.
+MENTEES_PER_MENTOR = env.read_int("DAYOFACTION_MENTEES_PER_MENTOR", default=2, minimum=1)
 
 # Office requests (issue 14): days without an answer before each polite reminder (two at most).
 OFFICE_REQUEST_CHASE_DAYS = env.read_int(

@@ -23,6 +23,8 @@ urlpatterns = [
     path("office-requests/", include("officerequests.urls")),
     path("actions/", include("actions.urls")),
     path("press/", include("press.urls")),
+    path("trainings/", include("trainings.urls")),
+    path("find-your-chapter/", include("joining.urls")),
     path("", include("meetings.urls")),
     path("invitations/<str:token>/", invitation_respond, name="invitation_respond"),
     path("admin/", admin.site.urls),

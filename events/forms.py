@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from common.forms import SafeForm, SafeModelForm
-from events.models import Attendance, Event
+from events.models import Attendance, Event, ProgrammeItem
 from events.services import EVENT_FIELDS
 
 TIME_ZONES = [
@@ -156,3 +156,25 @@ class RegistrationForm(AvailabilityForm):
         "calls_until",
         "joins_from_the_hill",
     ]
+
+
+class ProgrammeItemForm(SafeModelForm):
+    class Meta:
+        model = ProgrammeItem
+        fields = ["title", "starts", "ends", "place", "everyone"]
+        widgets = {
+            "starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        if starts and ends and ends <= starts:
+            self.add_error("ends", "The item ends before it starts: give a later end.")
+        return cleaned
+
+
+ProgrammeFormSet = forms.inlineformset_factory(
+    Event, ProgrammeItem, form=ProgrammeItemForm, extra=2, can_delete=True
+)

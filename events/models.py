@@ -186,6 +186,10 @@ class Registration(models.Model):
         default=False,
         help_text="Between an office visit and a video meeting you need only a quiet corner.",
     )
+    # What the person did to be ready (their checklist): when each was first done.
+    availability_given_at = models.DateTimeField(null=True, blank=True)
+    packet_opened_at = models.DateTimeField(null=True, blank=True)
+    calendar_added_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["registered_at"]
@@ -227,3 +231,39 @@ class Registration(models.Model):
             self.calls_from or self.event.working_day_starts,
             self.calls_until or self.event.working_day_ends,
         )
+
+
+class ProgrammeItem(models.Model):
+    """A fixed part of the day (breakfast briefing, lunch, debrief, reception).
+
+    "Everyone" items are kept free of meetings by the planner and by leaders' schedules.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="programme_items")
+    title = models.CharField(max_length=200)
+    starts = models.TimeField(help_text="In the event's time zone.")
+    ends = models.TimeField(help_text="In the event's time zone.")
+    place = models.CharField(max_length=300, blank=True)
+    everyone = models.BooleanField(
+        default=True, help_text="Everyone attends: nobody is booked into a meeting over it."
+    )
+
+    class Meta:
+        ordering = ["starts", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__gt=models.F("starts")),
+                name="events_programme_item_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.starts:%H:%M}-{self.ends:%H:%M} {self.title}"
+
+    @property
+    def starts_at(self):
+        return datetime.datetime.combine(self.event.date, self.starts, tzinfo=self.event.zone)
+
+    @property
+    def ends_at(self):
+        return datetime.datetime.combine(self.event.date, self.ends, tzinfo=self.event.zone)

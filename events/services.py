@@ -204,10 +204,37 @@ def registration_set_availability(
     registration.arrive_by, registration.leave_at = arrive_by, leave_at
     registration.calls_from, registration.calls_until = calls_from, calls_until
     registration.joins_from_the_hill = joins_from_the_hill
+    registration.availability_given_at = registration.availability_given_at or now
     registration.save(
-        update_fields=["arrive_by", "leave_at", "calls_from", "calls_until", "joins_from_the_hill"]
+        update_fields=[
+            "arrive_by",
+            "leave_at",
+            "calls_from",
+            "calls_until",
+            "joins_from_the_hill",
+            "availability_given_at",
+        ]
     )
     return registration
+
+
+READINESS_MARKS = ("packet_opened_at", "calendar_added_at")
+
+
+def registrations_mark(*, user: User, mark: str, event: Event | None = None) -> int:
+    """Note the first time a person opened their packet or added their calendar.
+
+    Without `event`: every upcoming event they are registered for (a calendar feed holds
+    them all). One UPDATE, touching only rows not yet marked.
+    """
+    if mark not in READINESS_MARKS:
+        raise ValueError(f"Unknown mark {mark!r}.")
+    rows = Registration.objects.filter(user=user, **{f"{mark}__isnull": True})
+    if event is not None:
+        rows = rows.filter(event=event)
+    else:
+        rows = rows.filter(event__date__gte=timezone.localdate())
+    return rows.update(**{mark: timezone.now()})
 
 
 @transaction.atomic

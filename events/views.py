@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from chapters.models import Chapter
@@ -10,7 +12,13 @@ from chapters.selectors import led_chapter_ids
 from common.access import staff_required
 from events import selectors, services
 from events.access import event_for_staff, event_for_viewer
-from events.forms import AvailabilityForm, EventForm, RegistrationForm, for_the_day
+from events.forms import (
+    AvailabilityForm,
+    EventForm,
+    ProgrammeFormSet,
+    RegistrationForm,
+    for_the_day,
+)
 from events.models import Registration
 
 
@@ -74,6 +82,16 @@ def _boards(user, event):
     return list(chapters)
 
 
+def _panels(request, event) -> list[str]:
+    """Sections other apps add to the event page (EVENT_PAGE_PANELS): this app imports
+    none of them. Each returns HTML, or "" for a person it has nothing for."""
+    return [
+        html
+        for path in getattr(settings, "EVENT_PAGE_PANELS", [])
+        if (html := import_string(path)(request, event))
+    ]
+
+
 @login_required
 def event_detail(request, slug):
     event = event_for_viewer(request.user, slug)
@@ -107,6 +125,8 @@ def event_detail(request, slug):
             "counts": selectors.event_counts(event=event),
             "boards": boards,
             "agenda": [line for line in event.agenda.splitlines() if line.strip()],
+            "panels": _panels(request, event),
+            "programme": list(event.programme_items.all()),
         },
     )
 
@@ -165,3 +185,20 @@ def availability(request, slug):
     else:
         messages.success(request, "Your times for the day are saved.")
     return redirect("events:detail", slug=event.slug)
+
+
+@login_required
+def programme(request, slug):
+    """Staff edit the day's programme items (time, place, whether everyone attends)."""
+    event = event_for_staff(request.user, slug)
+    formset = ProgrammeFormSet(request.POST or None, instance=event)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, "The programme is saved.")
+        return redirect("events:detail", slug=event.slug)
+    return render(
+        request,
+        "events/programme.html",
+        {"event": event, "formset": formset},
+        status=400 if request.method == "POST" else 200,
+    )

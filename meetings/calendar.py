@@ -82,7 +82,10 @@ def _ready_for_calendar(seats):
     meetings = (
         Meeting.objects.select_related("event", "lawmaker", "chapter", "lead")
         .annotate(change_count=Coalesce(Subquery(changes, output_field=IntegerField()), Value(0)))
-        .prefetch_related(Prefetch("seat_set", queryset=colleagues, to_attr="confirmed_seats"))
+        .prefetch_related(
+            Prefetch("seat_set", queryset=colleagues, to_attr="confirmed_seats"),
+            "event__programme_items",
+        )
     )
     return seats.prefetch_related(Prefetch("meeting", queryset=meetings)).order_by(
         "meeting__starts_at", "pk"
@@ -201,6 +204,27 @@ def meeting_location(meeting: Meeting) -> str:
     return ", ".join(part for part in (meeting.room, building) if part)
 
 
+def programme_entries(day, *, user: User, domain: str, site: str) -> list[icalendar.Event]:
+    """The day's programme items (breakfast briefing, lunch, debrief) as calendar entries;
+    from the prefetched `programme_items` of the event."""
+    zone = calendar_zone(day, user)
+    entries = []
+    for item in day.programme_items.all():
+        entry = icalendar.Event()
+        entry.add("uid", f"programme-{item.pk}@{domain}")
+        entry.add("dtstamp", day.created_at)
+        entry.add("dtstart", item.starts_at.astimezone(zone))
+        entry.add("dtend", item.ends_at.astimezone(zone))
+        entry.add("summary", f"{item.title} ({day.name})")
+        if item.place:
+            entry.add("location", item.place)
+        entry.add("description", "Everyone attends." if item.everyone else "Optional.")
+        if site:
+            entry.add("url", site + reverse("events:detail", args=[day.slug]))
+        entries.append(entry)
+    return entries
+
+
 def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
     """The iCalendar file of these seats (from `calendar_seats`); `site` starts the links."""
     calendar = icalendar.Calendar()
@@ -233,6 +257,10 @@ def calendar_for(*, user: User, seats: list[Seat], site: str = "") -> bytes:
         elif site:
             event.add("url", site + reverse("meetings:itinerary", args=[meeting.event.slug]))
         calendar.add_component(event)
+    events = {seat.meeting.event_id: seat.meeting.event for seat in seats}
+    for day in events.values():
+        for item in programme_entries(day, user=user, domain=domain, site=site):
+            calendar.add_component(item)
     if seats:
         # Time zone rules for the years around the meetings only, to keep the file small.
         dates = [seat.meeting.event.date for seat in seats]

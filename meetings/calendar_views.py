@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from common.redirects import next_or
+from events.services import registrations_mark
 from meetings.calendar import calendar_for, calendar_seats, feed_revoke
 from meetings.models import CalendarFeed
 
@@ -37,12 +38,14 @@ def calendar_feed(request, token):
     )
     if not feed.user.is_active:
         return HttpResponse(status=404)
+    registrations_mark(user=feed.user, mark="calendar_added_at")
     return _calendar_response(request, feed.user)
 
 
 @login_required
 @require_GET
 def calendar_download(request):
+    registrations_mark(user=request.user, mark="calendar_added_at")
     return _calendar_response(request, request.user, filename="my-meetings.ics")
 
 

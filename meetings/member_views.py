@@ -1,10 +1,12 @@
 """A member's side of meetings: the sign-up list, taking and leaving seats, the itinerary."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from common.redirects import next_or
@@ -122,6 +124,16 @@ def leave_seat(request, seat_id):
     return redirect(back)
 
 
+def _itinerary_panels(request, event) -> list[str]:
+    """Sections other apps add to the itinerary (ITINERARY_PANELS), imported by none here:
+    functions (request, event) -> HTML, "" for a reader they have nothing for."""
+    return [
+        html
+        for path in getattr(settings, "ITINERARY_PANELS", [])
+        if (html := import_string(path)(request, event))
+    ]
+
+
 @login_required
 def itinerary(request, event_slug):
     event = access.event_for_viewer(request.user, event_slug)
@@ -139,5 +151,7 @@ def itinerary(request, event_slug):
         "zone_known": not event.has_remote_meetings
         or bool(profile_zone(getattr(request.user, "profile", None))),
         "now": timezone.now(),
+        "panels": _itinerary_panels(request, event),
+        "programme": list(event.programme_items.all()),
     }
     return render(request, "meetings/itinerary.html", context)

@@ -24,7 +24,9 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from common.waitlists import promote_in_order
 from events.models import Event, Registration
+from events.requirements import unmet_requirements
 from events.services import EventError, registration_create
 from lawmakers.models import Lawmaker
 from meetings.models import Meeting, Seat, SeatStatus
@@ -193,8 +195,11 @@ def seat_take(
     """
     # What does not change under us is read before the lock, to keep the lock short.
     profile = profile_for(user=user)
-    unlocked = Meeting.objects.select_related("lawmaker").get(pk=meeting_id)
+    unlocked = Meeting.objects.select_related("lawmaker", "event").get(pk=meeting_id)
     event_id, constituent = unlocked.event_id, represents(profile, unlocked.lawmaker)
+    unmet = unmet_requirements(event=unlocked.event, user_ids=[user.pk]).get(user.pk)
+    if unmet:
+        raise SeatError(unmet)
     if person_lock:
         _hold_person(event_id, user.pk)
     if not by_leader:
@@ -257,25 +262,30 @@ def seat_cancel(*, seat: Seat, by_leader: bool = False) -> list[Seat]:
 
 def promote_waitlist(*, meeting: Meeting) -> list[Seat]:
     """Fill free seats from the waitlist in order; call with the meeting locked."""
-    promoted = []
     waiting = (
         Seat.objects.filter(meeting=meeting, status=SeatStatus.WAITLISTED)
         .select_related("user__profile")
         .order_by("requested_at", "pk")
     )
-    for seat in waiting:
-        if meeting.seats_taken >= meeting.seats:
-            break
+
+    def may_take(seat: Seat) -> bool:
         if not _try_hold_person(meeting.event_id, seat.user_id):
-            continue  # changing their seats right now: see the module's docstring
+            return False  # changing their seats right now: see the module's docstring
         if schedule_clash(meeting=meeting, user=seat.user):
-            continue
+            return False
         first_timer = seat.user.profile.first_time_advocate
-        if not _free_for(meeting, constituent=seat.is_constituent, first_timer=first_timer):
-            continue
+        return _free_for(meeting, constituent=seat.is_constituent, first_timer=first_timer)
+
+    def confirm(seat: Seat) -> None:
         _confirm(meeting, seat)
         seat.save(update_fields=["status", "confirmed_at"])
-        promoted.append(seat)
+
+    promoted = promote_in_order(
+        waiting,
+        has_room=lambda: meeting.seats_taken < meeting.seats,
+        may_take=may_take,
+        confirm=confirm,
+    )
     for seat in promoted:
         transaction.on_commit(lambda seat=seat: seat_promoted.send(sender=Seat, seat=seat))
     return promoted

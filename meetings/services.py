@@ -121,7 +121,22 @@ def office_conflicts(*, meeting: Meeting) -> tuple[list[str], list[str]]:
                 "Offices dislike two requests from one organisation: agree with their leaders "
                 "which one goes ahead, or join theirs."
             )
+    warnings += programme_overlaps(meeting=meeting)
     return errors, warnings
+
+
+def programme_overlaps(*, meeting: Meeting) -> list[str]:
+    """The day's programme items everyone attends that this meeting overlaps (a warning:
+    the planner never books over them; an office's own time may still force one)."""
+    event = meeting.event
+    local = event.local
+    return [
+        f"This meeting overlaps {item.title} ({local(item.starts_at):%-I:%M} to "
+        f"{local(item.ends_at):%-I:%M %p}), which everyone attends: choose another time "
+        "if the office allows."
+        for item in event.programme_items.filter(everyone=True)
+        if item.starts_at < meeting.ends_at and meeting.starts_at < item.ends_at
+    ]
 
 
 def _overlap_message(meeting: Meeting, other: Meeting) -> str:

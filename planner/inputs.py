@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 
 from chapters.models import Chapter, Membership
 from events.models import Attendance, Event, EventFormat, Level, Registration
+from events.requirements import unmet_requirements
 from lawmakers.models import Lawmaker
 from lawmakers.models import Level as LawmakerLevel
 from meetings.models import ACTIVE_MEETING_STATUSES, Meeting, MeetingStatus, Seat, SeatStatus
@@ -112,7 +113,10 @@ def _registrations(event: Event, chapter: Chapter | None) -> list[Registration]:
     registrations = Registration.objects.filter(event=event).select_related("user__profile")
     if chapter is not None:
         registrations = registrations.filter(user__memberships__chapter=chapter)
-    return list(registrations.order_by("user__last_name", "user__first_name", "user_id"))
+    registrations = list(registrations.order_by("user__last_name", "user__first_name", "user_id"))
+    # Someone who may not be seated yet (a required training not done) is not planned.
+    unmet = unmet_requirements(event=event, user_ids=[r.user_id for r in registrations])
+    return [registration for registration in registrations if registration.user_id not in unmet]
 
 
 def _live_meetings(event: Event) -> dict[int, Meeting]:

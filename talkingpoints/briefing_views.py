@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chapters.access import is_leader_of
+from events.services import registrations_mark
 from meetings.access import event_for_viewer
 from talkingpoints import access, services
 from talkingpoints.briefing import briefing_for, packet_for
@@ -91,6 +92,7 @@ def packet(request, event_slug):
     """My packet: my itinerary, then one briefing per meeting, ready to print."""
     event = event_for_viewer(request.user, event_slug)
     packet = packet_for(event=event, person=request.user, viewer=request.user)
+    registrations_mark(user=request.user, mark="packet_opened_at", event=event)
     return render(request, "talkingpoints/packet.html", {"event": event, "packet": packet})
 
 

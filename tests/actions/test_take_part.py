@@ -48,3 +48,12 @@ def test_no_campaign_no_section(client, event, staff):
     html = client.get(reverse("press:public", args=[page.slug])).content.decode()
 
     assert "Write or call your lawmakers" not in html
+
+
+def test_every_public_page_offers_find_your_chapter(client, event, staff):
+    page = _public_page(event, staff)
+
+    html = client.get(reverse("press:public", args=[page.slug])).content.decode()
+
+    assert f'action="{reverse("joining:find")}"' in html
+    assert 'name="zip"' in html

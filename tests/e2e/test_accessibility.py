@@ -3,11 +3,13 @@ violation of WCAG 2.2 A/AA. The failure lists the page and the rule."""
 
 import pytest
 
+from lawmakers.models import ZipDistrict
 from meetings.models import Meeting, MeetingStatus
 from officerequests.links import reply_token
 from tests.e2e.accessibility import axe_violations, blocking, describe
 from tests.e2e.demo_world import PASSWORD, DemoWorld, demo_world
 from tests.e2e.pages import log_in
+from tests.trainings.factories import SessionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +26,11 @@ def main_pages(world: DemoWorld, role: str) -> list[str]:
         .first()
     )
     reply = reply_token(meeting_id=asked.pk, lawmaker_id=asked.lawmaker_id)
+    # Issue 17's pages: a required training and a ZIP code the find page knows.
+    training = SessionFactory(
+        title="Lobby day training", chapter=world.chapter, counts_for=[world.event]
+    )
+    ZipDistrict.objects.get_or_create(zcta="55401", state="MN", district=5)
     return {
         "anonymous": [
             "/",
@@ -31,6 +38,8 @@ def main_pages(world: DemoWorld, role: str) -> list[str]:
             "/accounts/signup/",
             "/accounts/password/reset/",
             f"/office-requests/reply/{reply}/",
+            "/find-your-chapter/",
+            "/find-your-chapter/?zip=55401",
         ],
         "member": [
             "/",
@@ -42,6 +51,8 @@ def main_pages(world: DemoWorld, role: str) -> list[str]:
             "/lawmakers/",
             f"/lawmakers/{world.member_meeting.lawmaker.public_id}/",
             "/profile/",
+            "/trainings/",
+            f"/trainings/{training.pk}/",
         ],
         "leader": [
             f"/events/{event}/chapters/{chapter}/board/",
@@ -54,6 +65,11 @@ def main_pages(world: DemoWorld, role: str) -> list[str]:
             f"/office-requests/events/{event}/{chapter}/",
             f"/office-requests/events/{event}/{chapter}/offices/{asked.lawmaker_id}/",
             f"/office-requests/lawmakers/{asked.lawmaker.public_id}/contacts/",
+            "/trainings/new/",
+            f"/trainings/{training.pk}/attendance/",
+            f"/trainings/events/{event}/checklist/",
+            f"/trainings/events/{event}/mentors/",
+            f"/find-your-chapter/chapters/{chapter}/requests/",
         ],
         "staff": [
             f"/reports/events/{event}/",

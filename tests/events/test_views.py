@@ -218,7 +218,8 @@ def test_event_detail_queries_do_not_grow_for_a_leader(
     MembershipFactory(chapter=ChapterFactory(), user=leader, role=Role.LEADER)
     client = client_as("leader")
     # session, user, event, own registration, counts, boards, navigation
-    with django_assert_num_queries(7):
+    # + the page panels (EVENT_PAGE_PANELS), + the programme items
+    with django_assert_num_queries(9):
         response = client.get(reverse("events:detail", args=[event.slug]))
     assert response.context["counts"]["meeting_count"] == rows
 

@@ -16,11 +16,17 @@ from tests.lawmakers.factories import SenatorFactory, ZipDistrictFactory
 
 @pytest.fixture
 def event(event):
-    """The national day with its hours and an agenda whose lunch nobody is booked over."""
+    """The national day with its hours and a lunch briefing nobody is booked over."""
     event.day_starts = datetime.time(9, 0)
     event.day_ends = datetime.time(17, 0)
-    event.agenda = "8:00 Breakfast\n12:00-13:00 Lunch briefing\n9:00 Meetings begin"
+    event.agenda = "8:00 Breakfast\n9:00 Meetings begin"
     event.save()
+    event.programme_items.create(
+        title="Lunch briefing", starts=datetime.time(12), ends=datetime.time(13)
+    )
+    event.programme_items.create(  # not for everyone: meetings may go on meanwhile
+        title="Press call", starts=datetime.time(14), ends=datetime.time(14, 30), everyone=False
+    )
     return event
 
 

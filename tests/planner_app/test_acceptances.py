@@ -134,9 +134,10 @@ def test_each_person_hears_once_with_their_whole_day_and_their_reminders_are_pla
         (attachment,) = notice.attachments
         entries = icalendar.Calendar.from_ical(attachment["content"]).walk("VEVENT")
         seats = Seat.objects.filter(user=person, status=SeatStatus.CONFIRMED)
+        programme = {f"programme-{item.pk}" for item in event.programme_items.all()}
         assert {str(entry["uid"]).split("@")[0] for entry in entries} == {
             f"meeting-{seat.meeting_id}" for seat in seats
-        }
+        } | programme
         reminders = Email.objects.filter(kind="followup.before_meeting", to=person.email)
         assert reminders.count() == seats.count()
 
