@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -93,3 +94,16 @@ def own_room_new(*, prefix: str = "dayofaction") -> JoinLink:
         raise ValueError("No video server is set (DAYOFACTION_VIDEO_SERVER_URL).")
     name = f"{prefix}-{secrets.token_urlsafe(ROOM_NAME_BYTES)}"
     return JoinLink(url=f"{base.rstrip('/')}/{name}", provider="our video server")
+
+
+class JoinLinkField(forms.CharField):
+    """A form's join-link input: empty, or a link `join_link_clean` accepts (its URL)."""
+
+    widget = forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"})
+
+    def __init__(self, **kwargs):
+        super().__init__(**{"max_length": MAX_LENGTH, "required": False, **kwargs})
+
+    def clean(self, value):
+        value = super().clean(value)
+        return join_link_clean(value).url if value else ""

@@ -8,7 +8,7 @@ from localflavor.us.us_states import STATE_CHOICES
 
 from chapters.models import Chapter
 from common.forms import SafeForm
-from common.join_links import join_link_clean, own_room_available, own_room_new
+from common.join_links import JoinLinkField, own_room_available, own_room_new
 from events.models import Event, Level
 from lawmakers.models import Building, Lawmaker, serving_q
 from lawmakers.models import Level as LawmakerLevel
@@ -88,15 +88,9 @@ def _building_choices(event: Event, meeting: Meeting | None) -> list[tuple[str, 
     return [("", "The office's building"), *((code, labels.get(code, code)) for code in codes)]
 
 
-def link_field(label: str, help_text: str) -> forms.CharField:
+def link_field(label: str, help_text: str) -> JoinLinkField:
     """A join link's input; `join_link_clean` says whether the address will do."""
-    return forms.CharField(
-        max_length=500,
-        required=False,
-        label=label,
-        help_text=help_text,
-        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
-    )
+    return JoinLinkField(label=label, help_text=help_text)
 
 
 class MeetingForm(SafeForm):
@@ -199,14 +193,6 @@ class MeetingForm(SafeForm):
         if not own_room_available():
             del self.fields["make_room"]
             self.fields["huddle_url"].help_text = "No video server is set: give the room's link."
-
-    def clean_join_url(self):
-        value = self.cleaned_data.get("join_url", "").strip()
-        return join_link_clean(value).url if value else ""
-
-    def clean_huddle_url(self):
-        value = self.cleaned_data.get("huddle_url", "").strip()
-        return join_link_clean(value).url if value else ""
 
     def clean(self):
         data = super().clean()

@@ -1,7 +1,7 @@
 from django import forms
 
 from common.forms import SafeForm, SafeModelForm
-from common.join_links import join_link_clean
+from common.join_links import JoinLinkField
 from officerequests.letters import LETTER_FIELDS
 from officerequests.models import Answer, OfficeContact, RequestTemplate
 
@@ -48,17 +48,10 @@ class ReplyForm(SafeForm):
         required=False,
         help_text="For 'Meeting with staff'.",
     )
-    join_url = forms.CharField(
+    join_url = JoinLinkField(
         label="Your video link",
-        max_length=500,
-        required=False,
         help_text="For 'By video or phone', if you send the link (https); else we send ours.",
-        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
     )
-
-    def clean_join_url(self):
-        value = self.cleaned_data.get("join_url", "").strip()
-        return join_link_clean(value).url if value else ""
 
     def clean(self):
         data = super().clean()
